@@ -1,0 +1,104 @@
+/**
+ * Dates for Thai clerks: Buddhist Era years, Thai month names, the Asia/Bangkok calendar day.
+ * Pure: the current time is always an argument. Thailand has no daylight saving (UTC+7 all year).
+ */
+import { digits } from './digits';
+
+export type Lang = 'th' | 'en';
+
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const BE_OFFSET = 543;
+
+const MONTHS_TH_SHORT = [
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
+];
+const MONTHS_TH_LONG = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A calendar day (Gregorian year, month 1–12, day 1–31). */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parse `YYYY-MM-DD` (Gregorian) strictly; null when it is not a real day. */
+export function parseIsoDay(text: string): CalendarDay | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return null;
+  }
+  return { year, month, day };
+}
+
+/** The calendar day in Bangkok at the instant `nowMs`. */
+export function bangkokDay(nowMs: number): CalendarDay {
+  const d = new Date(nowMs + BANGKOK_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function dayNumber(d: CalendarDay): number {
+  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+/** Whole days from the Bangkok day of `nowMs` to `target`: 1 means tomorrow, 0 today, negative past. */
+export function daysUntil(target: CalendarDay, nowMs: number): number {
+  return dayNumber(target) - dayNumber(bangkokDay(nowMs));
+}
+
+export interface DateFormat {
+  lang: Lang;
+  thaiDigits: boolean;
+  /** `short`: 10 มิ.ย. 2569; `long`: 10 มิถุนายน 2569. English is always `10 June 2026`. */
+  style?: 'short' | 'long';
+}
+
+/** Format a day for display: B.E. with Thai month names in Thai; C.E. in English. */
+export function formatDay(d: CalendarDay, f: DateFormat): string {
+  if (f.lang === 'en') return digits(`${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`, f.thaiDigits);
+  const months = f.style === 'long' ? MONTHS_TH_LONG : MONTHS_TH_SHORT;
+  return digits(`${d.day} ${months[d.month - 1]} ${d.year + BE_OFFSET}`, f.thaiDigits);
+}

@@ -1,0 +1,109 @@
+/**
+ * The one message catalog for every UI (overlay, extension pages, userscript).
+ * Thai first; English must have exactly the same keys and placeholders (a unit test checks).
+ * Placeholders are `{name}`; values are inserted as text, never as markup.
+ */
+import type { Lang } from './dates';
+
+const th = {
+  productName: 'ติดตามใบผ่านรายการจ่าย',
+  productNameFull: 'ติดตามใบผ่านรายการจ่าย (e-LAAS Voucher Watch)',
+  noticeRegion: 'ประกาศการเปลี่ยนแปลงการบันทึกการจ่ายเงิน',
+  noticeTitle: 'เปลี่ยนแปลงการบันทึกการจ่ายเงินใน New e-LAAS',
+  noticeCountdown: 'อีก {days} วัน',
+  noticeStartsOn: 'เริ่มมีผล {date}',
+  noticeInEffect: 'มีผลตั้งแต่ {date}',
+  noticeWhatChangesHeading: 'อะไรเปลี่ยนไป',
+  noticeWhatChanges:
+    'เมื่อบันทึกการจ่ายเงินแล้ว ระบบจะไม่สร้างใบผ่านรายการจ่ายทันที แต่จะนำรายการไปประมวลผลก่อน แล้วจึงสร้างใบผ่านรายการจ่ายให้ภายหลัง ปกติใช้เวลาไม่กี่นาที แต่ช่วงสิ้นเดือนและปลายปีงบประมาณอาจนานหลายชั่วโมง',
+  noticeWhatToDoHeading: 'สิ่งที่ต้องทำ',
+  noticeDoOnce: 'บันทึกการจ่ายเงินเพียงครั้งเดียว แม้ยังไม่เห็นเลขที่ใบผ่านรายการจ่าย อย่าบันทึกซ้ำ เพราะจะเกิดการจ่ายเงินซ้ำซ้อน',
+  noticeDoWatch:
+    'ติดตามสถานะในแผงติดตามใบผ่านรายการจ่าย หรือที่หน้ารายการจ่ายเงิน: รอประมวลผล → อยู่ระหว่างประมวลผล → สร้างใบผ่านรายการจ่ายแล้ว',
+  noticeDoFailed:
+    'หากสถานะเป็น “ประมวลผลไม่สำเร็จ” ให้อ่านสาเหตุ แก้ไขรายการ และแจ้งผู้อำนวยการกองคลังหรือผู้ดูแลระบบ e-LAAS ก่อนบันทึกใหม่',
+  noticeManual: 'คู่มือ “บันทึกการจ่ายเงิน” และคลิปวิดีโอ',
+  noticeSource: 'ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๐๘.๔/ว ๒๖๒๕',
+  noticeStripSummary: 'ตั้งแต่ {date} ใบผ่านรายการจ่ายจะสร้างภายหลังการบันทึกการจ่ายเงิน',
+  noticeShowMore: 'อ่านรายละเอียด',
+  noticeShowLess: 'ซ่อนรายละเอียด',
+  noticeDismiss: 'รับทราบแล้ว ไม่ต้องแสดงอีก',
+  noticeDismissFailed: 'บันทึกการรับทราบไม่สำเร็จ กรุณาลองใหม่',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+  extensionUnavailable: 'ส่วนขยายติดตามใบผ่านรายการจ่ายไม่ตอบสนอง กรุณาโหลดหน้านี้ใหม่',
+  optionsTitle: 'ตั้งค่า ติดตามใบผ่านรายการจ่าย',
+  optionsDisplay: 'การแสดงผล',
+  optionsLanguage: 'ภาษา',
+  optionsLanguageTh: 'ไทย',
+  optionsLanguageEn: 'English',
+  optionsThaiDigits: 'แสดงตัวเลขเป็นเลขไทย (๐๑๒๓)',
+  optionsNotice: 'ประกาศการเปลี่ยนแปลง',
+  optionsNoticeReset: 'แสดงประกาศอีกครั้ง',
+  optionsNoticeResetDone: 'จะแสดงประกาศอีกครั้งในหน้า e-LAAS',
+  optionsSaved: 'บันทึกแล้ว',
+  optionsSaveFailed: 'บันทึกไม่สำเร็จ: {reason}',
+  lockedByPolicy: 'กำหนดโดยหน่วยงานของคุณ',
+} as const;
+
+export type MessageKey = keyof typeof th;
+
+const en: Record<MessageKey, string> = {
+  productName: 'Voucher Watch',
+  productNameFull: 'e-LAAS Voucher Watch',
+  noticeRegion: 'Notice: change to recording payments',
+  noticeTitle: 'Recording payments in New e-LAAS is changing',
+  noticeCountdown: '{days} days to go',
+  noticeStartsOn: 'Starts {date}',
+  noticeInEffect: 'In effect since {date}',
+  noticeWhatChangesHeading: 'What changes',
+  noticeWhatChanges:
+    'After you record a payment, e-LAAS no longer creates the payment voucher at once. It processes the payment first and creates the voucher later: usually within minutes, but at month-end and near the end of the fiscal year it can take hours.',
+  noticeWhatToDoHeading: 'What to do',
+  noticeDoOnce:
+    'Record each payment once, even if you do not see a voucher number yet. Recording it again makes a duplicate payment.',
+  noticeDoWatch:
+    'Follow the status in the Voucher Watch panel or on the payments list: awaiting processing → processing → voucher created.',
+  noticeDoFailed:
+    'If the status is “processing failed”, read the reason, correct the payment and tell your finance director or e-LAAS administrator before recording it again.',
+  noticeManual: 'Manual “บันทึกการจ่ายเงิน” and video clips',
+  noticeSource: 'Per Department of Local Administration letter มท ๐๘๐๘.๔/ว ๒๖๒๕',
+  noticeStripSummary: 'From {date}, payment vouchers are created after the payment is recorded',
+  noticeShowMore: 'Read more',
+  noticeShowLess: 'Show less',
+  noticeDismiss: 'Got it, do not show again',
+  noticeDismissFailed: 'Could not save that you have read this. Please try again.',
+  switchLanguage: 'ภาษาไทย',
+  switchLanguageLabel: 'เปลี่ยนเป็นภาษาไทย',
+  extensionUnavailable: 'Voucher Watch is not responding. Please reload this page.',
+  optionsTitle: 'Voucher Watch settings',
+  optionsDisplay: 'Display',
+  optionsLanguage: 'Language',
+  optionsLanguageTh: 'ไทย',
+  optionsLanguageEn: 'English',
+  optionsThaiDigits: 'Show numbers in Thai digits (๐๑๒๓)',
+  optionsNotice: 'Change notice',
+  optionsNoticeReset: 'Show the notice again',
+  optionsNoticeResetDone: 'The notice will show again on e-LAAS pages',
+  optionsSaved: 'Saved',
+  optionsSaveFailed: 'Could not save: {reason}',
+  lockedByPolicy: 'Set by your organisation',
+};
+
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };
+
+/** The language a label is written in, for `lang` attributes (the switch is in the other one). */
+export const switchLanguageLang: Record<Lang, Lang> = { th: 'en', en: 'th' };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const catalog = catalogs[lang];
+  return (key, params) => {
+    const text = catalog[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Settings: one table of keys, each with a default, a validator and whether the clerk may
+ * change it. Resolution is defaults < user < managed policy. Anything that fails validation is
+ * ignored and reported, never thrown. Pure: no storage here.
+ *
+ * public/managed_schema.json must describe exactly the keys marked `policy` (a unit test checks).
+ */
+import { parseIsoDay } from './dates';
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+interface KeySpec<T> {
+  default: T;
+  /** The clerk may set it (options page, notice language switch). */
+  user: boolean;
+  parse(value: unknown): Parsed<T>;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+function boolean(def: boolean, user: boolean): KeySpec<boolean> {
+  return {
+    default: def,
+    user,
+    parse: (v) => (typeof v === 'boolean' ? ok(v) : bad('expected true or false')),
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[], def: T, user: boolean): KeySpec<T> {
+  return {
+    default: def,
+    user,
+    parse: (v) =>
+      typeof v === 'string' && (values as readonly string[]).includes(v)
+        ? ok(v as T)
+        : bad(`expected one of ${values.join(', ')}`),
+  };
+}
+
+function isoDay(def: string, user: boolean): KeySpec<string> {
+  return {
+    default: def,
+    user,
+    parse: (v) => (typeof v === 'string' && parseIsoDay(v) ? ok(v) : bad('expected a date as YYYY-MM-DD')),
+  };
+}
+
+function httpsUrl(def: string, user: boolean): KeySpec<string> {
+  return {
+    default: def,
+    user,
+    parse: (v) => {
+      if (typeof v !== 'string' || v.length > 2000) return bad('expected an https:// address');
+      try {
+        const url = new URL(v);
+        return url.protocol === 'https:' ? ok(url.href) : bad('expected an https:// address');
+      } catch {
+        return bad('expected an https:// address');
+      }
+    },
+  };
+}
+
+function hasControlCharacters(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Free text shown as plain text (never markup); empty string means "use the built-in text". */
+function text(maxLength: number, user: boolean): KeySpec<string> {
+  return {
+    default: '',
+    user,
+    parse: (v) => {
+      if (typeof v !== 'string') return bad('expected text');
+      if (v.length > maxLength) return bad(`longer than ${maxLength} characters`);
+      // Control characters other than line breaks and tabs are refused.
+      if (hasControlCharacters(v)) return bad('contains control characters');
+      return ok(v.trim());
+    },
+  };
+}
+
+export const SETTINGS = {
+  language: oneOf(['th', 'en'] as const, 'th', true),
+  thaiDigits: boolean(false, true),
+  changeEffectiveDate: isoDay('2026-06-10', false),
+  noticeShown: boolean(true, false),
+  noticeDismissible: boolean(true, false),
+  noticeManualUrl: httpsUrl('https://kmlaas.dla.go.th/', false),
+  noticeTextTh: text(4000, false),
+  noticeTextEn: text(4000, false),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
+export type SettingSource = 'default' | 'user' | 'policy';
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export interface PolicyReportEntry {
+  key: string;
+  value: unknown;
+  applied: boolean;
+  /** Why it was not applied (unknown key, wrong type, out of range). */
+  reason?: string;
+}
+
+export interface ResolvedSettings {
+  values: Settings;
+  source: Record<SettingKey, SettingSource>;
+  /** Keys fixed by policy: the UI shows them locked. */
+  locked: SettingKey[];
+  /** Every policy key seen, applied or not, for the admin section of the options page. */
+  policy: PolicyReportEntry[];
+}
+
+export function defaultSettings(): Settings {
+  const values = {} as Record<SettingKey, unknown>;
+  for (const key of SETTING_KEYS) values[key] = SETTINGS[key].default;
+  return values as Settings;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** Validate one value for one key, as the options page does before saving. */
+export function parseSetting(key: SettingKey, value: unknown): Parsed<unknown> {
+  return (SETTINGS[key] as KeySpec<unknown>).parse(value);
+}
+
+/**
+ * defaults < user < policy. `user` and `managed` are whatever storage returned: unknown shapes,
+ * wrong types and unknown keys are ignored (and, for policy, reported).
+ */
+export function resolveSettings(user: unknown, managed: unknown): ResolvedSettings {
+  const values = defaultSettings() as Record<SettingKey, unknown>;
+  const source = {} as Record<SettingKey, SettingSource>;
+  for (const key of SETTING_KEYS) source[key] = 'default';
+
+  if (isRecord(user)) {
+    for (const [key, raw] of Object.entries(user)) {
+      if (!isSettingKey(key) || !SETTINGS[key].user) continue;
+      const parsed = parseSetting(key, raw);
+      if (parsed.ok) {
+        values[key] = parsed.value;
+        source[key] = 'user';
+      }
+    }
+  }
+
+  const policy: PolicyReportEntry[] = [];
+  const locked: SettingKey[] = [];
+  if (isRecord(managed)) {
+    for (const [key, raw] of Object.entries(managed)) {
+      if (!isSettingKey(key)) {
+        policy.push({ key, value: raw, applied: false, reason: 'unknown key' });
+        continue;
+      }
+      const parsed = parseSetting(key, raw);
+      if (parsed.ok) {
+        values[key] = parsed.value;
+        source[key] = 'policy';
+        locked.push(key);
+        policy.push({ key, value: raw, applied: true });
+      } else {
+        policy.push({ key, value: raw, applied: false, reason: parsed.reason });
+      }
+    }
+  }
+  return { values: values as Settings, source, locked, policy };
+}
+
+/**
+ * Check a change the clerk asked for. Returns the validated patch, or the reason it is refused
+ * (unknown key, not a user setting, locked by policy, invalid value).
+ */
+export function validateUserPatch(patch: unknown, locked: readonly SettingKey[]): Parsed<Partial<Settings>> {
+  if (!isRecord(patch)) return bad('expected an object');
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(patch)) {
+    if (!isSettingKey(key) || !SETTINGS[key].user) return bad(`${key} is not a user setting`);
+    if (locked.includes(key)) return bad(`${key} is set by policy`);
+    const parsed = parseSetting(key, raw);
+    if (!parsed.ok) return bad(`${key}: ${parsed.reason}`);
+    out[key] = parsed.value;
+  }
+  return ok(out as Partial<Settings>);
+}

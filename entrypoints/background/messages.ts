@@ -1,0 +1,72 @@
+/**
+ * The background's answers to messages. It owns settings and the clerk's notice state, and
+ * answers only validated messages from our own content scripts and pages.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { noticeVersion } from '../../core/notice';
+import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/protocol';
+import { validateUserPatch } from '../../core/settings';
+import { now } from '../../platform/extension/clock';
+import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
+import { STORAGE_KEYS } from '../../platform/extension/transport';
+
+type Sender = Browser.runtime.MessageSender;
+
+function isOwnPage(sender: Sender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+/** A message is ours when it comes from this extension; privileged ones only from its pages. */
+function allowed(req: Request, sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (PRIVILEGED.has(req.type)) return isOwnPage(sender);
+  return true;
+}
+
+async function readDismissals(): Promise<Record<string, string>> {
+  const v = (await browser.storage.local.get(STORAGE_KEYS.noticeDismissed))[STORAGE_KEYS.noticeDismissed];
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, version] of Object.entries(v)) if (typeof version === 'string') out[k] = version;
+  return out;
+}
+
+async function handle(req: Request): Promise<Reply<unknown>> {
+  switch (req.type) {
+    case 'overlay/state': {
+      const [settings, dismissals, at] = await Promise.all([loadSettings(), readDismissals(), now()]);
+      return { ok: true, data: { settings, dismissedVersion: dismissals[req.userKey] ?? null, now: at } };
+    }
+    case 'notice/dismiss': {
+      const settings = await loadSettings();
+      if (!settings.values.noticeDismissible) return { ok: false, error: 'notice is not dismissible' };
+      if (req.version !== noticeVersion(settings.values)) return { ok: false, error: 'notice has changed' };
+      const dismissals = await readDismissals();
+      dismissals[req.userKey] = req.version;
+      await browser.storage.local.set({ [STORAGE_KEYS.noticeDismissed]: dismissals });
+      return { ok: true, data: undefined };
+    }
+    case 'notice/reset':
+      await browser.storage.local.remove(STORAGE_KEYS.noticeDismissed);
+      return { ok: true, data: undefined };
+    case 'settings/get':
+      return { ok: true, data: await loadSettings() };
+    case 'settings/set': {
+      const current = await loadSettings();
+      const patch = validateUserPatch(req.patch, current.locked);
+      if (!patch.ok) return { ok: false, error: patch.reason };
+      await saveUserSettings(patch.value);
+      return { ok: true, data: await loadSettings() };
+    }
+  }
+}
+
+/** The runtime.onMessage listener: parse, check the sender, answer; never throws. */
+export function onMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const req = parseRequest(message);
+  if (!req || !allowed(req, sender)) return Promise.resolve({ ok: false, error: 'refused' });
+  return handle(req).catch((error: unknown) => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  }));
+}

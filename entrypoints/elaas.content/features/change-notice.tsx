@@ -1,0 +1,89 @@
+/**
+ * The 10 June 2569 change notice: full on payment pages, a strip elsewhere in e-LAAS.
+ * Dismissal is remembered per e-LAAS user and returns when the notice's version changes.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Notice } from '../../../components/Notice';
+import noticeCss from '../../../components/styles/notice.css?inline';
+import tokensCss from '../../../components/styles/tokens.css?inline';
+import { translator } from '../../../core/i18n';
+import { buildNotice, noticeVisible } from '../../../core/notice';
+import type { Feature, FeatureContext } from './types';
+
+function anchorFor(fx: FeatureContext): Element {
+  try {
+    return document.querySelector(fx.profile.selectors.noticeAnchor) ?? document.body;
+  } catch {
+    return document.body;
+  }
+}
+
+function NoticeContainer({ fx }: { fx: FeatureContext }) {
+  const [snapshot, setSnapshot] = useState(fx.store.get());
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => fx.store.subscribe(() => setSnapshot(fx.store.get())), [fx.store]);
+
+  if (snapshot.kind !== 'ready') return null; // nothing to say until settings are known
+  const { settings, dismissedVersion, now } = snapshot.state;
+  const s = settings.values;
+  if (!noticeVisible(s, dismissedVersion)) return null;
+  const t = translator(s.language);
+  const model = buildNotice(s, now);
+  const variant = fx.page === 'payment-record' || fx.page === 'payment-list' ? 'full' : 'strip';
+
+  const dismiss = async () => {
+    const reply = await fx.transport.request({
+      type: 'notice/dismiss',
+      userKey: fx.store.userKey(),
+      version: model.version,
+    });
+    setError(reply.ok ? null : t('noticeDismissFailed'));
+  };
+  const switchLanguage = async () => {
+    const reply = await fx.transport.request({
+      type: 'settings/set',
+      patch: { language: s.language === 'th' ? 'en' : 'th' },
+    });
+    setError(reply.ok ? null : t('extensionUnavailable'));
+  };
+
+  return (
+    <Notice
+      model={model}
+      lang={s.language}
+      t={t}
+      variant={variant}
+      canSwitchLanguage={!settings.locked.includes('language')}
+      error={error}
+      onDismiss={dismiss}
+      onSwitchLanguage={switchLanguage}
+    />
+  );
+}
+
+export const changeNotice: Feature = {
+  id: 'change-notice',
+  pages: ['payment-record', 'payment-list', 'voucher', 'other'],
+  async mount(fx) {
+    const ui = await createShadowRootUi(fx.ctx, {
+      name: 'evw-notice',
+      position: 'inline',
+      anchor: () => anchorFor(fx),
+      append: 'first',
+      css: `${tokensCss}\n${noticeCss}`,
+      onMount(container) {
+        render(<NoticeContainer fx={fx} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    if (fx.signal.aborted) return null;
+    ui.mount();
+    fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
+    return ui.shadowHost;
+  },
+};

@@ -1,0 +1,5 @@
+/** Every overlay feature, registered once. A meta-test checks each is tested and documented. */
+import { changeNotice } from './change-notice';
+import type { Feature } from './types';
+
+export const features: readonly Feature[] = [changeNotice];

@@ -1,0 +1,13 @@
+import { ELAAS_MATCHES } from '../../site/hosts';
+import { startOverlay } from './overlay';
+
+export default defineContentScript({
+  // Local builds add localhost and 127.0.0.1 (wxt.config.ts); the store build has e-LAAS only.
+  matches: [...ELAAS_MATCHES],
+  runAt: 'document_idle',
+  // Styles are bundled as strings into each shadow root: no web-accessible CSS, no extra fetch.
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    startOverlay(ctx);
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * The background's view of settings: user values from storage.local, admin values from
+ * storage.managed. Chrome answers storage.managed slowly (3–5 s after start) and on a fresh
+ * force-install first with {} and then via onChanged, so the last policy seen is cached in
+ * storage.local and used until the real answer arrives.
+ */
+import { browser } from 'wxt/browser';
+import { type ResolvedSettings, resolveSettings } from '../../core/settings';
+import { STORAGE_KEYS } from './transport';
+
+let managedRead: Promise<unknown> | null = null;
+
+async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get();
+  } catch {
+    // Firefox throws when no policy is set for us: that simply means "no policy".
+    return {};
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Read the policy in the background and refresh the cache; resolves once it is known. */
+export function refreshPolicy(): Promise<unknown> {
+  managedRead ??= readManaged().then(async (managed) => {
+    const cached = (await browser.storage.local.get(STORAGE_KEYS.policyCache))[STORAGE_KEYS.policyCache];
+    if (!sameJson(cached ?? {}, managed)) {
+      await browser.storage.local.set({ [STORAGE_KEYS.policyCache]: managed });
+    }
+    return managed;
+  });
+  return managedRead;
+}
+
+/** Forget the policy read so the next refresh asks storage.managed again. */
+export function policyChanged(): void {
+  managedRead = null;
+  void refreshPolicy();
+}
+
+export async function loadSettings(): Promise<ResolvedSettings> {
+  void refreshPolicy();
+  const stored = await browser.storage.local.get([STORAGE_KEYS.userSettings, STORAGE_KEYS.policyCache]);
+  return resolveSettings(stored[STORAGE_KEYS.userSettings], stored[STORAGE_KEYS.policyCache]);
+}
+
+export async function saveUserSettings(patch: Record<string, unknown>): Promise<void> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.userSettings);
+  const current = stored[STORAGE_KEYS.userSettings];
+  const base = typeof current === 'object' && current !== null ? current : {};
+  await browser.storage.local.set({ [STORAGE_KEYS.userSettings]: { ...base, ...patch } });
+}

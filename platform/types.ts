@@ -1,0 +1,14 @@
+/**
+ * What the overlay needs from wherever it runs. The extension implements it with browser.*;
+ * the userscript build will implement it with GM_* and in-page storage.
+ */
+import type { OverlayState, Reply, ReplyFor, Request } from '../core/protocol';
+
+export interface Transport {
+  /** Send a request to the owner of records and settings; never throws, failures are replies. */
+  request<T extends Request>(req: T): Promise<Reply<ReplyFor[T['type']]>>;
+  /** Called when anything the overlay shows may have changed; returns an unsubscribe function. */
+  onInvalidate(listener: () => void): () => void;
+}
+
+export type { OverlayState };

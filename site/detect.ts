@@ -1,0 +1,63 @@
+/**
+ * Which e-LAAS page is showing, and who is logged in, read through the site profile.
+ * Never throws: a page we cannot read is `other`, a user we cannot read is unknown.
+ */
+import { toArabicDigits } from '../core/digits';
+import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
+
+const regexCache = new Map<string, RegExp | null>();
+
+function regex(source: string): RegExp | null {
+  let re = regexCache.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, 'i');
+    } catch {
+      re = null;
+    }
+    regexCache.set(source, re);
+  }
+  return re;
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** Collapse white space and read Thai digits as Arabic ones, so texts compare reliably. */
+export function normaliseText(text: string): string {
+  return toArabicDigits(text).replace(/\s+/g, ' ').trim();
+}
+
+function titleText(profile: SiteProfile, doc: Document): string {
+  return safeQueryAll(doc, profile.selectors.pageTitle)
+    .slice(0, 4)
+    .map((el) => normaliseText(el.textContent ?? ''))
+    .join(' | ');
+}
+
+export function detectPage(profile: SiteProfile, location: Location | URL, doc: Document): PageKind {
+  const route = `${location.pathname}${location.search}${location.hash}`;
+  for (const kind of PAGE_ORDER) {
+    if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
+  }
+  if (safeQueryAll(doc, profile.selectors.loginForm).length > 0) return 'login';
+  const title = titleText(profile, doc);
+  if (title) {
+    for (const kind of PAGE_ORDER) {
+      if (profile.pages[kind].titles.some((t) => title.includes(normaliseText(t)))) return kind;
+    }
+  }
+  return 'other';
+}
+
+/** The e-LAAS user shown in the top bar, or null when the page does not show one. */
+export function readCurrentUser(profile: SiteProfile, doc: Document): string | null {
+  const el = safeQueryAll(doc, profile.selectors.currentUser)[0];
+  const text = el ? normaliseText(el.getAttribute('data-current-user') || el.textContent || '') : '';
+  return text ? text.slice(0, 200) : null;
+}

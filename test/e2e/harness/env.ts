@@ -1,0 +1,39 @@
+/** Where the browsers and builds are, and what to say when one is missing. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3-testing');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3-testing');
+export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
+/** Pinned so tests can open moz-extension:// pages at a known address. */
+export const FIREFOX_UUID = '5a5f0000-0000-4000-8000-000000000001';
+export const TMP = join(ROOT, '.tmp');
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export function browserPath(name: BrowserName): string {
+  return name === 'chromium'
+    ? (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+    : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+}
+
+/** Every reason the end-to-end tests cannot run, each with how to fix it. */
+export function missingPrerequisites(): string[] {
+  const problems: string[] = [];
+  if (!existsSync(browserPath('chromium'))) {
+    problems.push(
+      `Chromium not found at ${browserPath('chromium')}. Install it: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  if (!existsSync(browserPath('firefox'))) {
+    problems.push(
+      `Firefox ESR not found at ${browserPath('firefox')}. Install it: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).`,
+    );
+  }
+  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+    if (!existsSync(join(dir, 'manifest.json')))
+      problems.push(`No build at ${dir}. Run: npm run build:testing`);
+  }
+  return problems;
+}

@@ -1,0 +1,191 @@
+/**
+ * One interface over two drivers: playwright-core for Chromium, puppeteer-core over WebDriver
+ * BiDi for Firefox ESR. Tests are written once and run in both real browsers with the built
+ * extension loaded.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import {
+  type BrowserName,
+  browserPath,
+  CHROME_BUILD,
+  FIREFOX_BUILD,
+  FIREFOX_UUID,
+  GECKO_ID,
+  TMP,
+} from './env';
+import { startLaunchpad } from './launchpad';
+
+/** A function evaluated in the browser: passed as source, so it must not close over anything. */
+type InPage<A, R> = (arg: A) => R | Promise<R>;
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  evaluate<A, R>(fn: InPage<A, R>, arg: A): Promise<R>;
+  /** Wait until `fn(arg)` is truthy in the page, and return its value. */
+  waitFor<A, R>(fn: InPage<A, R>, arg: A, timeoutMs?: number): Promise<R>;
+  /** Click the first element matching `selector` inside the open shadow root of `host`. */
+  clickInShadow(host: string, selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  name: BrowserName;
+  /** chrome-extension://ID or moz-extension://UUID */
+  extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Open one of the extension's pages (`options.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /** Evaluate in an extension page (storage, runtime): one kept open for the session. */
+  inExtension<A, R>(fn: InPage<A, R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+function wrapPlaywright(page: PwPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) =>
+      (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue()) as never,
+    clickInShadow: (host, selector) => page.locator(host).locator(selector).first().click(),
+    click: (selector) => page.locator(selector).first().click(),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+function wrapPuppeteer(page: PpPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) =>
+      (await (
+        await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)
+      ).jsonValue()) as never,
+    clickInShadow: async (host, selector) => {
+      const handle = await page.waitForSelector(`${host} >>> ${selector}`, { timeout: 10_000 });
+      if (!handle) throw new Error(`${host} >>> ${selector} not found`);
+      await handle.click();
+    },
+    click: async (selector) => {
+      const handle = await page.waitForSelector(selector, { timeout: 10_000 });
+      if (!handle) throw new Error(`${selector} not found`);
+      await handle.click();
+    },
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function launchChromium(): Promise<Session> {
+  mkdirSync(TMP, { recursive: true });
+  const profile = mkdtempSync(join(TMP, 'chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath('chromium'),
+    headless: true,
+    locale: 'th-TH',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  let extPage: TestPage | null = null;
+  const openExtensionPage = async (path: string) => {
+    const page = wrapPlaywright(await context.newPage());
+    await page.goto(`${extensionOrigin}/${path}`);
+    return page;
+  };
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    openExtensionPage,
+    async inExtension(fn, arg) {
+      extPage ??= await openExtensionPage('options.html');
+      return extPage.evaluate(fn, arg);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<Session> {
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserPath('firefox'),
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.accept_languages': 'th-TH, th, en',
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const launchpad = await startLaunchpad();
+  // BiDi will not navigate to moz-extension:// URLs; a 127.0.0.1 page may (testing builds make
+  // extension pages web-accessible there), and puppeteer then evaluates in the extension page.
+  const openExtensionPage = async (path: string) => {
+    const raw = await browser.newPage();
+    await raw.goto(launchpad.url);
+    await raw.evaluate((url) => {
+      location.href = url;
+    }, `${extensionOrigin}/${path}`);
+    await raw.waitForFunction(
+      () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+      {
+        timeout: 10_000,
+        polling: 50,
+      },
+    );
+    return wrapPuppeteer(raw);
+  };
+  let extPage: TestPage | null = null;
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    openExtensionPage,
+    async inExtension(fn, arg) {
+      extPage ??= await openExtensionPage('options.html');
+      return extPage.evaluate(fn, arg);
+    },
+    async close() {
+      await browser.close();
+      await launchpad.close();
+    },
+  };
+}
+
+export function launch(name: BrowserName): Promise<Session> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];

@@ -1,0 +1,78 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Notice, type NoticeProps } from '../../components/Notice';
+import { translator } from '../../core/i18n';
+import { buildNotice } from '../../core/notice';
+import { defaultSettings } from '../../core/settings';
+
+const JUNE_1 = Date.parse('2026-06-01T03:00:00Z');
+
+function props(patch: Partial<NoticeProps> = {}): NoticeProps {
+  return {
+    model: buildNotice(defaultSettings(), JUNE_1),
+    lang: 'th',
+    t: translator('th'),
+    variant: 'full',
+    canSwitchLanguage: true,
+    onDismiss: vi.fn(),
+    onSwitchLanguage: vi.fn(),
+    ...patch,
+  };
+}
+
+describe('<Notice>', () => {
+  it('shows the full notice as a labelled region with the countdown, what to do and the manual', () => {
+    render(<Notice {...props()} />);
+    const region = screen.getByRole('region', { name: 'เปลี่ยนแปลงการบันทึกการจ่ายเงินใน New e-LAAS' });
+    expect(region.getAttribute('lang')).toBe('th');
+    expect(screen.getByText('อีก 9 วัน')).toBeTruthy();
+    expect(screen.getByText('เริ่มมีผล 10 มิ.ย. 2569')).toBeTruthy();
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    const link = screen.getByRole('link', { name: 'คู่มือ “บันทึกการจ่ายเงิน” และคลิปวิดีโอ' });
+    expect(link.getAttribute('href')).toBe('https://kmlaas.dla.go.th/');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('calls back on dismiss and on the language switch, which is labelled in English', () => {
+    const p = props();
+    render(<Notice {...p} />);
+    fireEvent.click(screen.getByRole('button', { name: 'รับทราบแล้ว ไม่ต้องแสดงอีก' }));
+    const lang = screen.getByRole('button', { name: 'Switch to English' });
+    expect(lang.getAttribute('lang')).toBe('en');
+    fireEvent.click(lang);
+    expect(p.onDismiss).toHaveBeenCalledOnce();
+    expect(p.onSwitchLanguage).toHaveBeenCalledOnce();
+  });
+
+  it('hides what policy forbids: dismissing and switching language', () => {
+    const model = { ...buildNotice(defaultSettings(), JUNE_1), dismissible: false };
+    render(<Notice {...props({ model, canSwitchLanguage: false })} />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('shows a compact strip that expands and collapses, with aria-expanded', () => {
+    render(<Notice {...props({ variant: 'strip' })} />);
+    const more = screen.getByRole('button', { name: 'อ่านรายละเอียด' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('list')).toBeNull();
+    fireEvent.click(more);
+    expect(screen.getByRole('button', { name: 'ซ่อนรายละเอียด' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it("renders an admin's text as inert text, never as markup", () => {
+    const s = {
+      ...defaultSettings(),
+      noticeTextTh: 'ประกาศจังหวัด\n\n<img src=x onerror="alert(1)"><script>x()</script>',
+    };
+    const { container } = render(<Notice {...props({ model: buildNotice(s, JUNE_1) })} />);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByText('<img src=x onerror="alert(1)"><script>x()</script>')).toBeTruthy();
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('announces an error', () => {
+    render(<Notice {...props({ error: 'บันทึกการรับทราบไม่สำเร็จ กรุณาลองใหม่' })} />);
+    expect(screen.getByRole('alert').textContent).toBe('บันทึกการรับทราบไม่สำเร็จ กรุณาลองใหม่');
+  });
+});

@@ -1,0 +1,76 @@
+/** The background's message handling, with WXT's fake browser. */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { noticeVersion } from '../../core/notice';
+import type { OverlayState } from '../../core/protocol';
+import { defaultSettings, type ResolvedSettings } from '../../core/settings';
+import { onMessage } from '../../entrypoints/background/messages';
+
+const page = { id: fakeBrowser.runtime.id, url: 'https://laas.dla.go.th/#/expenditure/payments' };
+const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+const stranger = { id: 'someone-else', url: 'https://evil.example/' };
+
+describe('background messages', () => {
+  it('refuses malformed messages, other extensions, and privileged requests from web pages', async () => {
+    expect(await onMessage({ type: 'nope' }, page)).toEqual({ ok: false, error: 'refused' });
+    expect(await onMessage({ type: 'overlay/state', userKey: 'k' }, stranger)).toEqual({
+      ok: false,
+      error: 'refused',
+    });
+    expect(await onMessage({ type: 'notice/reset' }, page)).toEqual({ ok: false, error: 'refused' });
+    expect(await onMessage({ type: 'settings/get' }, page)).toEqual({ ok: false, error: 'refused' });
+    expect((await onMessage({ type: 'settings/get' }, optionsPage)).ok).toBe(true);
+  });
+
+  it('remembers a dismissal per e-LAAS user, for the current version only', async () => {
+    const version = noticeVersion(defaultSettings());
+    const a = 'https://laas.dla.go.th|สมศรี ใจดี';
+    const b = 'https://laas.dla.go.th|สมชาย รักดี';
+    expect(await onMessage({ type: 'notice/dismiss', userKey: a, version: '00000000' }, page)).toEqual({
+      ok: false,
+      error: 'notice has changed',
+    });
+    expect((await onMessage({ type: 'notice/dismiss', userKey: a, version }, page)).ok).toBe(true);
+    const stateA = (await onMessage({ type: 'overlay/state', userKey: a }, page)) as { data: OverlayState };
+    const stateB = (await onMessage({ type: 'overlay/state', userKey: b }, page)) as { data: OverlayState };
+    expect(stateA.data.dismissedVersion).toBe(version);
+    expect(stateB.data.dismissedVersion).toBeNull();
+    expect((await onMessage({ type: 'notice/reset' }, optionsPage)).ok).toBe(true);
+    const after = (await onMessage({ type: 'overlay/state', userKey: a }, page)) as { data: OverlayState };
+    expect(after.data.dismissedVersion).toBeNull();
+  });
+
+  it('saves user settings, refuses invalid ones, and lets policy win', async () => {
+    const set = await onMessage({ type: 'settings/set', patch: { language: 'en' } }, page);
+    expect((set as { data: ResolvedSettings }).data.values.language).toBe('en');
+    expect(await onMessage({ type: 'settings/set', patch: { language: 'xx' } }, page)).toEqual({
+      ok: false,
+      error: 'language: expected one of th, en',
+    });
+    expect(await onMessage({ type: 'settings/set', patch: { noticeShown: false } }, page)).toMatchObject({
+      ok: false,
+    });
+
+    // The last policy seen is cached in storage.local by the background.
+    await fakeBrowser.storage.local.set({ policyCache: { language: 'th', noticeDismissible: false } });
+    const got = (await onMessage({ type: 'settings/get' }, optionsPage)) as { data: ResolvedSettings };
+    expect(got.data.values.language).toBe('th');
+    expect(got.data.locked).toContain('language');
+    expect(await onMessage({ type: 'settings/set', patch: { language: 'en' } }, page)).toEqual({
+      ok: false,
+      error: 'language is set by policy',
+    });
+    const version = noticeVersion(got.data.values);
+    expect(await onMessage({ type: 'notice/dismiss', userKey: 'k', version }, page)).toEqual({
+      ok: false,
+      error: 'notice is not dismissible',
+    });
+  });
+
+  it('uses the testing clock only when it is a valid time', async () => {
+    await fakeBrowser.storage.local.set({ devClock: '2026-06-01T03:00:00.000Z' });
+    const state = (await onMessage({ type: 'overlay/state', userKey: 'k' }, page)) as { data: OverlayState };
+    // Unit tests run with MODE "test", so the clock is the real one: the override is for testing builds.
+    expect(Math.abs(state.data.now - Date.now())).toBeLessThan(60_000);
+  });
+});

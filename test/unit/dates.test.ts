@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bangkokDay, daysUntil, formatDay, parseIsoDay } from '../../core/dates';
+import { digits, toArabicDigits, toThaiDigits } from '../../core/digits';
+
+describe('Thai and Arabic digits', () => {
+  it('converts both ways and leaves other text alone', () => {
+    expect(toThaiDigits('ฎีกา 123/2569 ฿1,234.50')).toBe('ฎีกา ๑๒๓/๒๕๖๙ ฿๑,๒๓๔.๕๐');
+    expect(toArabicDigits('๑๒ ธันวาคม ๒๕๖๙')).toBe('12 ธันวาคม 2569');
+    expect(toArabicDigits(toThaiDigits('0123456789'))).toBe('0123456789');
+    expect(digits('10', false)).toBe('10');
+  });
+});
+
+describe('parseIsoDay', () => {
+  it('accepts real days only', () => {
+    expect(parseIsoDay('2026-06-10')).toEqual({ year: 2026, month: 6, day: 10 });
+    expect(parseIsoDay('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-6-10', '10/06/2569', '', '2026-06-10T00:00']) {
+      expect(parseIsoDay(bad)).toBeNull();
+    }
+  });
+});
+
+describe('the Bangkok calendar day', () => {
+  it('turns at midnight UTC+7, not UTC', () => {
+    expect(bangkokDay(Date.parse('2026-06-09T16:59:59Z'))).toEqual({ year: 2026, month: 6, day: 9 });
+    expect(bangkokDay(Date.parse('2026-06-09T17:00:00Z'))).toEqual({ year: 2026, month: 6, day: 10 });
+  });
+
+  it('counts whole days to the change', () => {
+    const change = { year: 2026, month: 6, day: 10 };
+    expect(daysUntil(change, Date.parse('2026-06-01T03:00:00Z'))).toBe(9);
+    expect(daysUntil(change, Date.parse('2026-06-09T16:59:00Z'))).toBe(1);
+    expect(daysUntil(change, Date.parse('2026-06-09T17:00:00Z'))).toBe(0);
+    expect(daysUntil(change, Date.parse('2026-11-25T12:00:00Z'))).toBe(-168);
+    // Across a year end and a leap day.
+    expect(daysUntil({ year: 2028, month: 3, day: 1 }, Date.parse('2027-12-31T00:00:00Z'))).toBe(61);
+  });
+});
+
+describe('formatDay', () => {
+  const day = { year: 2026, month: 6, day: 10 };
+  it('writes B.E. years with Thai month names', () => {
+    expect(formatDay(day, { lang: 'th', thaiDigits: false })).toBe('10 มิ.ย. 2569');
+    expect(formatDay(day, { lang: 'th', thaiDigits: false, style: 'long' })).toBe('10 มิถุนายน 2569');
+    expect(
+      formatDay({ year: 2026, month: 12, day: 12 }, { lang: 'th', thaiDigits: true, style: 'long' }),
+    ).toBe('๑๒ ธันวาคม ๒๕๖๙');
+  });
+  it('writes C.E. in English', () => {
+    expect(formatDay(day, { lang: 'en', thaiDigits: false })).toBe('10 June 2026');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { detectPage, readCurrentUser } from '../../site/detect';
+import { DEFAULT_PROFILE, type SiteProfile } from '../../site/profile';
+
+function page(html: string): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  doc.body.innerHTML = html; // test fixture only
+  return doc;
+}
+
+const at = (url: string) => new URL(url);
+
+describe('detectPage', () => {
+  it('reads hash routes', () => {
+    const doc = page('');
+    expect(detectPage(DEFAULT_PROFILE, at('https://laas.dla.go.th/#/expenditure/payment/record'), doc)).toBe(
+      'payment-record',
+    );
+    expect(detectPage(DEFAULT_PROFILE, at('https://laas.dla.go.th/#/expenditure/payments'), doc)).toBe(
+      'payment-list',
+    );
+    expect(
+      detectPage(DEFAULT_PROFILE, at('https://laas.dla.go.th/#/expenditure/vouchers/PV2569-000123'), doc),
+    ).toBe('voucher');
+    expect(detectPage(DEFAULT_PROFILE, at('https://laas.dla.go.th/#/home'), doc)).toBe('other');
+  });
+
+  it('falls back to the breadcrumb or heading text, with Thai or Arabic digits and odd spacing', () => {
+    const url = at('https://laas.dla.go.th/app/x');
+    expect(
+      detectPage(
+        DEFAULT_PROFILE,
+        url,
+        page('<nav class="breadcrumb">ระบบรายจ่าย > การจ่ายเงิน > บันทึกการจ่ายเงิน</nav>'),
+      ),
+    ).toBe('payment-record');
+    expect(detectPage(DEFAULT_PROFILE, url, page('<main><h1>รายการจ่ายเงิน</h1></main>'))).toBe('payment-list');
+    expect(detectPage(DEFAULT_PROFILE, url, page('<h1>ใบผ่านรายการจ่ายเลขที่   PV2569-๐๐๐๑๒๓</h1>'))).toBe(
+      'voucher',
+    );
+    expect(detectPage(DEFAULT_PROFILE, url, page('<form id="kc-form-login"></form>'))).toBe('login');
+    expect(detectPage(DEFAULT_PROFILE, url, page('<h1>รายงานงบทดลอง</h1>'))).toBe('other');
+  });
+
+  it('never throws on a broken profile', () => {
+    const broken: SiteProfile = {
+      ...DEFAULT_PROFILE,
+      pages: { ...DEFAULT_PROFILE.pages, login: { urlPatterns: ['(['], titles: [] } },
+      selectors: { ...DEFAULT_PROFILE.selectors, pageTitle: '>>>', loginForm: '##' },
+    };
+    expect(detectPage(broken, at('https://laas.dla.go.th/#/expenditure/payments'), page(''))).toBe(
+      'payment-list',
+    );
+    expect(detectPage(broken, at('https://laas.dla.go.th/'), page('<h1>x</h1>'))).toBe('other');
+  });
+});
+
+describe('readCurrentUser', () => {
+  it('reads the top bar, or says it does not know', () => {
+    expect(
+      readCurrentUser(
+        DEFAULT_PROFILE,
+        page('<header class="navbar"><span class="user-name"> สมศรี  ใจดี </span></header>'),
+      ),
+    ).toBe('สมศรี ใจดี');
+    expect(readCurrentUser(DEFAULT_PROFILE, page('<span data-current-user="u123">ชื่อ</span>'))).toBe('u123');
+    expect(readCurrentUser(DEFAULT_PROFILE, page('<p>no user</p>'))).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultSettings,
+  resolveSettings,
+  SETTING_KEYS,
+  SETTINGS,
+  validateUserPatch,
+} from '../../core/settings';
+
+describe('settings resolution: defaults < user < policy', () => {
+  it('uses the defaults when nothing is stored', () => {
+    const r = resolveSettings(undefined, undefined);
+    expect(r.values).toEqual(defaultSettings());
+    expect(r.values.changeEffectiveDate).toBe('2026-06-10');
+    expect(r.locked).toEqual([]);
+    expect(Object.values(r.source).every((s) => s === 'default')).toBe(true);
+  });
+
+  it('lets the clerk change user settings only', () => {
+    const r = resolveSettings({ language: 'en', thaiDigits: true, changeEffectiveDate: '2030-01-01' }, {});
+    expect(r.values.language).toBe('en');
+    expect(r.values.thaiDigits).toBe(true);
+    expect(r.values.changeEffectiveDate).toBe('2026-06-10');
+    expect(r.source.language).toBe('user');
+  });
+
+  it('lets policy win, locks what it sets, and reports every key', () => {
+    const r = resolveSettings(
+      { language: 'en' },
+      { language: 'th', noticeDismissible: false, noticeManualUrl: 'https://kmlaas.dla.go.th/manual' },
+    );
+    expect(r.values.language).toBe('th');
+    expect(r.values.noticeDismissible).toBe(false);
+    expect(r.locked.sort()).toEqual(['language', 'noticeDismissible', 'noticeManualUrl']);
+    expect(r.policy.every((p) => p.applied)).toBe(true);
+  });
+
+  it('ignores and reports wrong policy values instead of failing', () => {
+    const r = resolveSettings(
+      {},
+      {
+        language: 'fr',
+        thaiDigits: 'yes',
+        changeEffectiveDate: '2026-02-30',
+        noticeManualUrl: 'http://insecure.example/',
+        noticeTextTh: 'x'.repeat(4001),
+        noticeTextEn: 'bell\u0007',
+        surprise: 1,
+      },
+    );
+    expect(r.values).toEqual(defaultSettings());
+    expect(r.locked).toEqual([]);
+    const reasons = Object.fromEntries(r.policy.map((p) => [p.key, p.reason]));
+    expect(reasons).toEqual({
+      language: 'expected one of th, en',
+      thaiDigits: 'expected true or false',
+      changeEffectiveDate: 'expected a date as YYYY-MM-DD',
+      noticeManualUrl: 'expected an https:// address',
+      noticeTextTh: 'longer than 4000 characters',
+      noticeTextEn: 'contains control characters',
+      surprise: 'unknown key',
+    });
+  });
+
+  it('survives any shape from storage', () => {
+    for (const junk of [null, 42, 'x', [], [1, 2], { __proto__: { language: 'en' } }, { language: null }]) {
+      expect(resolveSettings(junk, junk).values).toEqual(defaultSettings());
+    }
+  });
+});
+
+describe('validateUserPatch', () => {
+  it('accepts valid user settings', () => {
+    expect(validateUserPatch({ language: 'en', thaiDigits: false }, [])).toEqual({
+      ok: true,
+      value: { language: 'en', thaiDigits: false },
+    });
+  });
+  it('refuses admin-only, locked, unknown and invalid values', () => {
+    expect(validateUserPatch({ noticeShown: false }, [])).toMatchObject({ ok: false });
+    expect(validateUserPatch({ language: 'en' }, ['language'])).toEqual({
+      ok: false,
+      reason: 'language is set by policy',
+    });
+    expect(validateUserPatch({ nope: 1 }, [])).toMatchObject({ ok: false });
+    expect(validateUserPatch({ thaiDigits: 'on' }, [])).toMatchObject({ ok: false });
+    expect(validateUserPatch('language=en', [])).toMatchObject({ ok: false });
+  });
+});
+
+describe('public/managed_schema.json', () => {
+  const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+    type: string;
+    properties: Record<string, { type: string; enum?: string[] }>;
+  };
+  it('describes every setting with the type of its default', () => {
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS].sort());
+    for (const key of SETTING_KEYS) {
+      expect(schema.properties[key]?.type, key).toBe(typeof SETTINGS[key].default);
+    }
+    expect(schema.properties.language?.enum).toEqual(['th', 'en']);
+  });
+});

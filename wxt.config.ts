@@ -1,0 +1,65 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
+
+/**
+ * Two build flavours:
+ *  - production (`wxt build`): the store build; e-LAAS hosts only, no `key`.
+ *  - testing (`wxt build --mode testing`): tests and the demo; adds localhost and 127.0.0.1,
+ *    a public `key` so the Chrome ID is stable, and the test clock (see platform/extension/clock.ts).
+ */
+const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAneMR3fAxavFs4mvWWCPYOaz3c+cXeJ+BE7qsWgVcLEP/UzO78c1cOz4mSLhdHG5wMisreAG9nGxd8btVgi1svcrK1eDenDPkh22VOKpUUDrzw67d6Xi63vLR5hFwIKYTf4TigWbxyhBCseCKtoww55oETkwRZMirE/0u9/sYzg8nBcFGkCM9AiqVbkQQI56ln7+1HUoskzQKizv0I/Aly8Pdd8IjQhNsj30yGiYUdBhE8MCxKP73Y5WZkOdxrwo8w4ENBUIf2MTsOBkKYp9N9HoNlNLDF2RpVbUxFswrsfJtthl6A6lYt3t3zwmqV/tZbxbnvzjB9MvMcC+c8VMxpQIDAQAB';
+
+/** Extension pages the end-to-end tests open (testing builds only). */
+const EXTENSION_PAGES = ['options.html'];
+
+export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
+
+export default defineConfig({
+  // Firefox gets MV3 too: see README, Development.
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', '.tmp/**', 'test-results/**', '**/*.pem'],
+  },
+  manifest: ({ browser, mode }) => {
+    const local = mode === 'testing';
+    const hosts = local ? [...ELAAS_MATCHES, ...LOCAL_MATCHES] : [...ELAAS_MATCHES];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'th',
+      permissions: ['storage'],
+      host_permissions: hosts,
+      ...(local && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : { storage: { managed_schema: 'managed_schema.json' } }),
+    };
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'testing') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
+      }
+      // Firefox's WebDriver BiDi refuses to navigate to moz-extension:// pages; the tests open
+      // extension pages from a 127.0.0.1 page instead, which needs them web-accessible there.
+      if (wxt.config.browser === 'firefox') {
+        manifest.web_accessible_resources = [{ resources: EXTENSION_PAGES, matches: [...LOCAL_MATCHES] }];
+      }
+    },
+  },
+});
