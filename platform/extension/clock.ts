@@ -3,11 +3,10 @@
  * storage.local `devClock` (an ISO time); the store build compiles this branch away.
  */
 import { browser } from 'wxt/browser';
-import { STORAGE_KEYS } from './transport';
 
 export async function now(): Promise<number> {
   if (import.meta.env.MODE === 'testing') {
-    const stored = (await browser.storage.local.get(STORAGE_KEYS.devClock))[STORAGE_KEYS.devClock];
+    const stored = (await browser.storage.local.get('devClock')).devClock;
     const at = typeof stored === 'string' ? Date.parse(stored) : Number.NaN;
     if (Number.isFinite(at)) return at;
   }

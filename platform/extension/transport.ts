@@ -7,7 +7,6 @@ export const STORAGE_KEYS = {
   userSettings: 'settings',
   policyCache: 'policyCache',
   noticeDismissed: 'noticeDismissed',
-  devClock: 'devClock',
 } as const;
 
 export const extensionTransport: Transport = {

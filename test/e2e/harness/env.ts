@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3-testing');
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3-testing');
+/** The store builds (`npm run build`): e-LAAS hosts only. */
+export const CHROME_STORE_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_STORE_BUILD = join(ROOT, '.output/firefox-mv3');
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 /** Pinned so tests can open moz-extension:// pages at a known address. */
 export const FIREFOX_UUID = '5a5f0000-0000-4000-8000-000000000001';

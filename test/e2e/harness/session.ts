@@ -11,7 +11,9 @@ import {
   type BrowserName,
   browserPath,
   CHROME_BUILD,
+  CHROME_STORE_BUILD,
   FIREFOX_BUILD,
+  FIREFOX_STORE_BUILD,
   FIREFOX_UUID,
   GECKO_ID,
   TMP,
@@ -97,7 +99,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-async function launchChromium(): Promise<Session> {
+async function launchChromium(build: string): Promise<Session> {
   mkdirSync(TMP, { recursive: true });
   const profile = mkdtempSync(join(TMP, 'chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -107,8 +109,8 @@ async function launchChromium(): Promise<Session> {
     viewport: { width: 1280, height: 800 },
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
     ],
   });
   let [worker] = context.serviceWorkers();
@@ -136,7 +138,7 @@ async function launchChromium(): Promise<Session> {
   };
 }
 
-async function launchFirefox(): Promise<Session> {
+async function launchFirefox(build: string): Promise<Session> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
@@ -147,7 +149,7 @@ async function launchFirefox(): Promise<Session> {
       'intl.accept_languages': 'th-TH, th, en',
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  await browser.installExtension(build);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const launchpad = await startLaunchpad();
   // BiDi will not navigate to moz-extension:// URLs; a 127.0.0.1 page may (testing builds make
@@ -184,8 +186,10 @@ async function launchFirefox(): Promise<Session> {
   };
 }
 
-export function launch(name: BrowserName): Promise<Session> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+/** Launch a real browser with the extension loaded: the testing build unless `store` is asked for. */
+export function launch(name: BrowserName, build: 'testing' | 'store' = 'testing'): Promise<Session> {
+  if (name === 'chromium') return launchChromium(build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
+  return launchFirefox(build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
 }
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];

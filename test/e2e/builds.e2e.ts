@@ -1,0 +1,77 @@
+/**
+ * The builds: the store build asks for e-LAAS hosts only and carries no development key; the
+ * testing build adds the local hosts; both load in real Chromium and Firefox ESR.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
+import { startSimulator } from '../../simulator/server';
+import { CHROME_BUILD, CHROME_STORE_BUILD, FIREFOX_BUILD, FIREFOX_STORE_BUILD, GECKO_ID } from './harness/env';
+import { BROWSERS, launch } from './harness/session';
+
+type Manifest = Record<string, unknown> & {
+  host_permissions: string[];
+  permissions: string[];
+  content_scripts: { matches: string[] }[];
+};
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+describe('manifests', () => {
+  it('store builds: e-LAAS hosts only, storage only, no key, nothing web-accessible', () => {
+    for (const dir of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
+      const m = manifest(dir);
+      expect(m.manifest_version).toBe(3);
+      expect(m.host_permissions).toEqual([...ELAAS_MATCHES]);
+      expect(m.content_scripts.map((c) => c.matches)).toEqual([[...ELAAS_MATCHES]]);
+      expect(m.permissions).toEqual(['storage']);
+      expect(m.key).toBeUndefined();
+      expect(m.web_accessible_resources).toBeUndefined();
+      expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
+      expect(m.default_locale).toBe('th');
+      for (const lang of ['th', 'en']) expect(existsSync(join(dir, `_locales/${lang}/messages.json`))).toBe(true);
+    }
+    expect((manifest(CHROME_STORE_BUILD).storage as { managed_schema: string }).managed_schema).toBe(
+      'managed_schema.json',
+    );
+    const gecko = (manifest(FIREFOX_STORE_BUILD).browser_specific_settings as { gecko: { id: string } }).gecko;
+    expect(gecko.id).toBe(GECKO_ID);
+  });
+
+  it('testing builds: add localhost and 127.0.0.1, and a stable Chrome key', () => {
+    for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const m = manifest(dir);
+      expect(m.host_permissions).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
+      expect(m.content_scripts[0]?.matches).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
+    }
+    expect(typeof manifest(CHROME_BUILD).key).toBe('string');
+  });
+
+  it('the store bundle has no testing clock', () => {
+    const background = readFileSync(join(CHROME_STORE_BUILD, 'background.js'), 'utf8');
+    // Checked with includes(): a failing toContain would print the whole bundle.
+    expect(background.includes('devClock')).toBe(false);
+    expect(readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8').includes('devClock')).toBe(true);
+  });
+});
+
+for (const browserName of BROWSERS) {
+  describe(`the store build in ${browserName}`, () => {
+    it('loads, and stays off hosts it was not given', async () => {
+      const sim = await startSimulator();
+      const session = await launch(browserName, 'store');
+      try {
+        const page = await session.newPage();
+        await page.goto(`${sim.url}#/expenditure/payment/record`);
+        await page.waitFor(() => document.querySelector('main h1')?.textContent === 'บันทึกการจ่ายเงิน', null);
+        // Give a content script time it would need to mount (it mounts within ~300 ms elsewhere).
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(await page.evaluate(() => document.querySelector('evw-notice'), null)).toBeNull();
+        expect(session.extensionOrigin).toMatch(/^(chrome|moz)-extension:\/\//);
+      } finally {
+        await session.close();
+        await sim.close();
+      }
+    });
+  });
+}
