@@ -44,7 +44,9 @@ if (hasDisplay && existsSync(chromium) && !process.env.DEMO_NO_BROWSER) {
 } else {
   console.log(
     [
-      hasDisplay ? `Chromium not found at ${chromium} (set CHROMIUM_PATH).` : 'No display here, so no browser was opened.',
+      hasDisplay
+        ? `Chromium not found at ${chromium} (set CHROMIUM_PATH).`
+        : 'No display here, so no browser was opened.',
       'Load the extension into your own browser, then open the payment page above:',
       `  Chrome / Edge: chrome://extensions (edge://extensions) > Developer mode > Load unpacked > ${chromeBuild}`,
       `  Firefox:       about:debugging#/runtime/this-firefox > Load Temporary Add-on > ${join(firefoxBuild, 'manifest.json')}`,

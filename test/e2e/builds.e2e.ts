@@ -5,9 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
 import { startSimulator } from '../../simulator/server';
-import { CHROME_BUILD, CHROME_STORE_BUILD, FIREFOX_BUILD, FIREFOX_STORE_BUILD, GECKO_ID } from './harness/env';
+import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
+import {
+  CHROME_BUILD,
+  CHROME_STORE_BUILD,
+  FIREFOX_BUILD,
+  FIREFOX_STORE_BUILD,
+  GECKO_ID,
+} from './harness/env';
 import { BROWSERS, launch } from './harness/session';
 
 type Manifest = Record<string, unknown> & {
@@ -29,12 +35,14 @@ describe('manifests', () => {
       expect(m.web_accessible_resources).toBeUndefined();
       expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
       expect(m.default_locale).toBe('th');
-      for (const lang of ['th', 'en']) expect(existsSync(join(dir, `_locales/${lang}/messages.json`))).toBe(true);
+      for (const lang of ['th', 'en'])
+        expect(existsSync(join(dir, `_locales/${lang}/messages.json`))).toBe(true);
     }
     expect((manifest(CHROME_STORE_BUILD).storage as { managed_schema: string }).managed_schema).toBe(
       'managed_schema.json',
     );
-    const gecko = (manifest(FIREFOX_STORE_BUILD).browser_specific_settings as { gecko: { id: string } }).gecko;
+    const gecko = (manifest(FIREFOX_STORE_BUILD).browser_specific_settings as { gecko: { id: string } })
+      .gecko;
     expect(gecko.id).toBe(GECKO_ID);
   });
 

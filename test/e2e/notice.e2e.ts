@@ -1,12 +1,11 @@
 /**
+ * feature: change-notice
  * The change notice, end to end: the built extension in real Chromium and Firefox ESR on the
  * simulator's e-LAAS pages.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/server';
-import { ROOT, TMP } from './harness/env';
+import { screenshotPath } from './harness/env';
 import {
   getStorage,
   readNotice,
@@ -66,11 +65,7 @@ for (const browserName of BROWSERS) {
         null,
       );
       expect(manual).toBe('https://kmlaas.dla.go.th/');
-      if (browserName === 'chromium') {
-        const dir = process.env.SCREENSHOTS ? join(ROOT, 'docs/screenshots') : join(TMP, 'screens');
-        mkdirSync(dir, { recursive: true });
-        await page.screenshot(join(dir, 'notice-payment-page.png'));
-      }
+      if (browserName === 'chromium') await page.screenshot(screenshotPath('notice-payment-page.png'));
     });
 
     it('counts the last day and says "in effect" from midnight in Bangkok', async () => {
@@ -100,6 +95,16 @@ for (const browserName of BROWSERS) {
       );
       expect(open).toBe(true);
       expect((await readNotice(page))?.text).toContain('อย่าบันทึกซ้ำ');
+      await page.clickInShadow('evw-notice', '.evw-more');
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('evw-notice')
+            ?.shadowRoot?.querySelector('.evw-more')
+            ?.getAttribute('aria-expanded') === 'false',
+        null,
+      );
+      if (browserName === 'chromium') await page.screenshot(screenshotPath('notice-strip.png'));
 
       // The clerk uses e-LAAS' own menu: no page load, the SPA swaps the content.
       await page.click('nav.sidebar a[href="#/expenditure/payment/record"]');

@@ -1,5 +1,5 @@
 /** Where the browsers and builds are, and what to say when one is missing. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -39,4 +39,14 @@ export function missingPrerequisites(): string[] {
       problems.push(`No build at ${dir}. Run: npm run build:testing`);
   }
   return problems;
+}
+
+/**
+ * Where screenshots go: docs/screenshots with SCREENSHOTS=1 (`npm run screenshots`, for the
+ * README), else .tmp/screens so an ordinary test run never rewrites tracked files.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.SCREENSHOTS ? join(ROOT, 'docs/screenshots') : join(TMP, 'screens');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

@@ -107,11 +107,7 @@ async function launchChromium(build: string): Promise<Session> {
     headless: true,
     locale: 'th-TH',
     viewport: { width: 1280, height: 800 },
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${build}`,
-      `--load-extension=${build}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
