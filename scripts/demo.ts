@@ -32,6 +32,8 @@ if (hasDisplay && existsSync(chromium) && !process.env.DEMO_NO_BROWSER) {
       '--no-first-run',
       '--disable-background-networking',
       '--disable-sync',
+      // Chromium refuses to start as root without this (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       start,
     ],
     { stdio: 'ignore' },
