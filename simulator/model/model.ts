@@ -93,7 +93,8 @@ export type Result<T> =
 
 export interface CreateOptions {
   seed?: number;
-  fiscalYear?: number;
+  /** Fiscal years (B.E.) to seed ฎีกา for; default 2569. */
+  fiscalYears?: number[];
   dekasPerUnit?: number;
   config?: Partial<SimConfig>;
 }
@@ -110,7 +111,9 @@ export function createSimulation(options: CreateOptions = {}): SimState {
     units: UNITS,
     users: USERS,
     bankAccounts: BANK_ACCOUNTS,
-    dekas: seedDekas(options.fiscalYear ?? 2569, options.dekasPerUnit ?? 40, options.seed ?? 2569),
+    dekas: (options.fiscalYears ?? [2569]).flatMap((fy, i) =>
+      seedDekas(fy, options.dekasPerUnit ?? 40, (options.seed ?? 2569) + i),
+    ),
     payments: [],
     byId: new Map(),
     queue: [],
@@ -210,7 +213,7 @@ export function advance(state: SimState, now: number): void {
 function start(state: SimState, w: Worker, job: Job, at: number): void {
   const p = state.byId.get(job.paymentId);
   state.lastStart = at;
-  if (!p || p.status !== 'awaiting') return; // cancelled while waiting
+  if (p?.status !== 'awaiting') return; // cancelled while waiting
   const spec = SCENARIOS[state.config.scenario];
   let failure: string | null = null;
   if (state.config.failNext > 0) {
@@ -231,7 +234,7 @@ function finish(state: SimState, w: Worker): void {
   const failure = w.failure;
   w.paymentId = null;
   w.failure = null;
-  if (!p || p.status !== 'processing') return;
+  if (p?.status !== 'processing') return;
   if (failure) {
     p.failureReason = failure;
     transition(p, 'failed', at, failure);
