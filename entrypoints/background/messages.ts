@@ -31,18 +31,42 @@ async function readDismissals(): Promise<Record<string, string>> {
   return out;
 }
 
+/**
+ * While an e-LAAS page has not yet shown who is logged in (the SPA draws its top bar late), use
+ * the last user seen on that origin, so a dismissed notice does not flash on every page load.
+ * A different user is read as soon as the top bar appears.
+ */
+async function effectiveUserKey(userKey: string): Promise<string> {
+  const stored = (await browser.storage.local.get(STORAGE_KEYS.lastUser))[STORAGE_KEYS.lastUser];
+  const last: Record<string, string> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
+  const sep = userKey.lastIndexOf('|');
+  const origin = userKey.slice(0, sep);
+  const user = userKey.slice(sep + 1);
+  if (user === '*') return typeof last[origin] === 'string' ? (last[origin] as string) : userKey;
+  if (last[origin] !== userKey) {
+    last[origin] = userKey;
+    await browser.storage.local.set({ [STORAGE_KEYS.lastUser]: last });
+  }
+  return userKey;
+}
+
 async function handle(req: Request): Promise<Reply<unknown>> {
   switch (req.type) {
     case 'overlay/state': {
-      const [settings, dismissals, at] = await Promise.all([loadSettings(), readDismissals(), now()]);
-      return { ok: true, data: { settings, dismissedVersion: dismissals[req.userKey] ?? null, now: at } };
+      const [settings, dismissals, at, key] = await Promise.all([
+        loadSettings(),
+        readDismissals(),
+        now(),
+        effectiveUserKey(req.userKey),
+      ]);
+      return { ok: true, data: { settings, dismissedVersion: dismissals[key] ?? null, now: at } };
     }
     case 'notice/dismiss': {
       const settings = await loadSettings();
       if (!settings.values.noticeDismissible) return { ok: false, error: 'notice is not dismissible' };
       if (req.version !== noticeVersion(settings.values)) return { ok: false, error: 'notice has changed' };
       const dismissals = await readDismissals();
-      dismissals[req.userKey] = req.version;
+      dismissals[await effectiveUserKey(req.userKey)] = req.version;
       await browser.storage.local.set({ [STORAGE_KEYS.noticeDismissed]: dismissals });
       return { ok: true, data: undefined };
     }

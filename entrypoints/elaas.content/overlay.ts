@@ -23,7 +23,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
   const profile = DEFAULT_PROFILE;
   const transport = extensionTransport;
   let user = readCurrentUser(profile, document);
-  const userKey = () => `${location.origin}|${user ?? '*'}`;
+  // Read live: a click may come before the throttled check below has noticed a new user.
+  const userKey = () => `${location.origin}|${readCurrentUser(profile, document) ?? '*'}`;
   const store = createStateStore(transport, userKey, ctx.signal);
   const mounted = new Map<Feature, Mounted>();
   let page: PageKind | null = null;

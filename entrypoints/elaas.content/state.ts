@@ -18,6 +18,9 @@ export interface StateStore {
   userKey(): string;
 }
 
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 30_000;
+
 export function createStateStore(
   transport: Transport,
   userKey: () => string,
@@ -30,20 +33,35 @@ export function createStateStore(
     for (const l of listeners) l();
   };
 
+  let retryDelay = RETRY_FIRST_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
   const refresh = () => {
     const mine = ++generation;
+    clearTimeout(retryTimer);
     void transport.request({ type: 'overlay/state', userKey: userKey() }).then((reply) => {
       if (mine !== generation || signal.aborted) return; // a newer answer is on its way
-      // Keep showing the last good state if a refresh fails; say so only when we have nothing.
-      if (reply.ok) snapshot = { kind: 'ready', state: reply.data };
-      else if (snapshot.kind !== 'ready') snapshot = { kind: 'error', error: reply.error };
-      else return;
-      emit();
+      if (reply.ok) {
+        retryDelay = RETRY_FIRST_MS;
+        snapshot = { kind: 'ready', state: reply.data };
+        emit();
+        return;
+      }
+      // The background may be starting (a stopped service worker): try again, backing off.
+      console.warn(`[Voucher Watch] state request failed, retrying in ${retryDelay} ms: ${reply.error}`);
+      retryTimer = setTimeout(refresh, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+      // Keep showing the last good state; say so only when there is nothing to show.
+      if (snapshot.kind !== 'ready') {
+        snapshot = { kind: 'error', error: reply.error };
+        emit();
+      }
     });
   };
 
   const unsubscribe = transport.onInvalidate(refresh);
   signal.addEventListener('abort', () => {
+    clearTimeout(retryTimer);
     unsubscribe();
     listeners.clear();
   });

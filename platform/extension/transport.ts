@@ -7,6 +7,7 @@ export const STORAGE_KEYS = {
   userSettings: 'settings',
   policyCache: 'policyCache',
   noticeDismissed: 'noticeDismissed',
+  lastUser: 'lastUser',
 } as const;
 
 export const extensionTransport: Transport = {

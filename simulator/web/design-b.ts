@@ -27,6 +27,11 @@ function sessionCookie(sid: string, maxAge?: number): string {
   return `${COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
 }
 
+/** Where to go after logging in: a path on this site only. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/home';
+}
+
 function currentUser(ctx: SimContext, req: IncomingMessage): User | null {
   const sid = cookies(req)[COOKIE];
   if (!sid) return null;
@@ -238,18 +243,20 @@ export async function handleB(
   const method = req.method ?? 'GET';
 
   if (path === '/login') {
+    const next = safeNext(url.searchParams.get('next'));
+    const action = next === '/home' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     if (method === 'POST') {
       const form = await readForm(req);
       const user = authenticate(ctx.state, form.get('username') ?? '', form.get('password') ?? '');
       if (!user) {
-        sendHtml(res, 200, loginPage('/login', LOGIN_ERROR, null, form.get('username') ?? ''));
+        sendHtml(res, 200, loginPage(action, LOGIN_ERROR, null, form.get('username') ?? ''));
         return true;
       }
       const sid = ctx.auth.createSession(user.username);
-      redirect(res, '/home', { 'set-cookie': sessionCookie(sid) });
+      redirect(res, next, { 'set-cookie': sessionCookie(sid) });
       return true;
     }
-    sendHtml(res, 200, loginPage('/login', null, url.searchParams.has('expired') ? SESSION_EXPIRED : null));
+    sendHtml(res, 200, loginPage(action, null, url.searchParams.has('expired') ? SESSION_EXPIRED : null));
     return true;
   }
   if (path === '/logout') {
@@ -261,7 +268,10 @@ export async function handleB(
 
   const user = currentUser(ctx, req);
   if (!user) {
-    redirect(res, `/login${cookies(req)[COOKIE] ? '?expired=1' : ''}`);
+    const back = new URLSearchParams();
+    if (cookies(req)[COOKIE]) back.set('expired', '1');
+    if (method === 'GET' && path !== '/' && path !== '/home') back.set('next', `${path}${url.search}`);
+    redirect(res, `/login${back.size ? `?${back}` : ''}`);
     return true;
   }
   const now = ctx.now();

@@ -14,6 +14,7 @@ import {
   FIREFOX_STORE_BUILD,
   GECKO_ID,
 } from './harness/env';
+import { openSignedIn } from './harness/overlay';
 import { BROWSERS, launch } from './harness/session';
 
 type Manifest = Record<string, unknown> & {
@@ -70,7 +71,7 @@ for (const browserName of BROWSERS) {
       const session = await launch(browserName, 'store');
       try {
         const page = await session.newPage();
-        await page.goto(`${sim.url}#/expenditure/payment/record`);
+        await openSignedIn(page, `${sim.url}#/expenditure/payment/record`);
         await page.waitFor(() => document.querySelector('main h1')?.textContent === 'บันทึกการจ่ายเงิน', null);
         // Give a content script time it would need to mount (it mounts within ~300 ms elsewhere).
         await new Promise((r) => setTimeout(r, 1500));

@@ -8,6 +8,7 @@ import { type Simulator, startSimulator } from '../../simulator/server';
 import { screenshotPath } from './harness/env';
 import {
   getStorage,
+  openSignedIn,
   readNotice,
   resetExtension,
   setStorage,
@@ -32,7 +33,7 @@ for (const browserName of BROWSERS) {
     let page: TestPage;
 
     beforeAll(async () => {
-      sim = await startSimulator();
+      sim = await startSimulator({ design: 'A' });
       session = await launch(browserName);
     });
     afterAll(async () => {
@@ -40,6 +41,7 @@ for (const browserName of BROWSERS) {
       await sim?.close();
     });
     beforeEach(async () => {
+      sim.ctx.reset();
       await resetExtension(session, JUNE_1);
       page = await session.newPage();
     });
@@ -48,7 +50,7 @@ for (const browserName of BROWSERS) {
     });
 
     it('counts down on the payment page before the change, with what to do and the manual', async () => {
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       const notice = await waitForNotice(page, { variant: 'full' });
       expect(notice.status).toBe('อีก 9 วัน');
       expect(notice.startsOn).toBe('เริ่มมีผล 10 มิ.ย. 2569');
@@ -70,7 +72,7 @@ for (const browserName of BROWSERS) {
 
     it('counts the last day and says "in effect" from midnight in Bangkok', async () => {
       await resetExtension(session, JUNE_9_LATE);
-      await page.goto(sim.url + LIST);
+      await openSignedIn(page, sim.url + LIST);
       expect((await waitForNotice(page, { variant: 'full' })).status).toBe('อีก 1 วัน');
       await resetExtension(session, JUNE_10_MIDNIGHT);
       const inEffect = await waitForNotice(page, { status: 'มีผลตั้งแต่ 10 มิ.ย. 2569' });
@@ -78,7 +80,7 @@ for (const browserName of BROWSERS) {
     });
 
     it('follows in-page navigation: a strip elsewhere, the full notice on payment pages', async () => {
-      await page.goto(sim.url + HOME);
+      await openSignedIn(page, sim.url + HOME);
       const strip = await waitForNotice(page, { variant: 'strip' });
       expect(strip.expanded).toBe(false);
       expect(strip.text).toContain('ตั้งแต่ 10 มิ.ย. 2569 ใบผ่านรายการจ่ายจะสร้างภายหลังการบันทึกการจ่ายเงิน');
@@ -120,18 +122,17 @@ for (const browserName of BROWSERS) {
     });
 
     it('leaves e-LAAS content, styles and controls untouched and working', async () => {
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       await waitForNotice(page, { variant: 'full' });
+      await page.waitFor(() => document.querySelectorAll('#deka-results tbody tr').length > 0, null);
       const pageState = await page.evaluate(() => {
-        const form = document.querySelector('#payment-form') as HTMLFormElement;
         const inShadow = document
           .querySelector('evw-notice')
           ?.shadowRoot?.querySelector('.evw-notice__title');
         return {
           heading: document.querySelector('main h1')?.textContent,
-          values: Array.from(form.elements)
-            .filter((e): e is HTMLInputElement => e instanceof HTMLInputElement)
-            .map((e) => e.value),
+          user: document.querySelector('.navbar .user-name')?.textContent,
+          firstDeka: document.querySelector('#deka-results tbody tr td')?.textContent,
           pageHeadingColor: getComputedStyle(document.querySelector('main h1') as Element).color,
           bodyFont: getComputedStyle(document.body).fontFamily,
           ourFont: inShadow ? getComputedStyle(inShadow).fontFamily : '',
@@ -139,21 +140,55 @@ for (const browserName of BROWSERS) {
           documentStyles: document.querySelectorAll('style').length,
         };
       }, null);
-      expect(pageState.heading).toBe('บันทึกการจ่ายเงิน');
-      expect(pageState.values).toEqual(['123/2569', '25/11/2569', '12,500.00']);
+      // What e-LAAS shows is what the simulator holds: the oldest unpaid ฎีกา of the clerk's unit.
+      const unit = sim.ctx.state.users.find((u) => u.username === 'somsri')?.unitId;
+      const fy = Number(
+        await page.evaluate(() => (document.querySelector('#fiscalYear') as HTMLInputElement).value, null),
+      );
+      const expected = sim.ctx.state.dekas.find((d) => d.unitId === unit && d.fiscalYear === fy);
+      expect(pageState).toMatchObject({
+        heading: 'บันทึกการจ่ายเงิน',
+        user: 'สมศรี ใจดี',
+        firstDeka: expected?.no,
+      });
       expect(pageState.pageHeadingColor).toBe('rgb(31, 58, 95)');
       expect(pageState.bodyFont).toMatch(/^Tahoma/);
       expect(pageState.ourFont).toMatch(/^"?Sarabun/);
       expect(pageState.ourColor).toBe('rgb(18, 60, 105)');
       expect(pageState.documentStyles).toBe(0);
 
+      // The clerk records a payment with e-LAAS' own controls, our notice above them.
+      await page.click('#deka-results .select-deka');
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
       await page.click('#save');
-      const saved = await page.waitFor(() => document.querySelector('#save-result')?.textContent, null);
-      expect(saved).toBe('บันทึกข้อมูลสำเร็จ (1)');
+      const dialog = await page.waitFor(() => document.querySelector('#result-dialog')?.textContent, null);
+      expect(dialog).toContain('บันทึกการจ่ายเงินเรียบร้อยแล้ว');
+      const recorded = sim.ctx.state.payments;
+      expect(recorded.map((p) => [p.dekaNo, p.recordedBy])).toEqual([[expected?.no, 'somsri']]);
+    });
+
+    it('stays off the login page', async () => {
+      sim.ctx.auth.logoutAll();
+      await page.goto(sim.url + RECORD);
+      await page.waitFor(() => document.querySelector('#kc-form-login') !== null, null);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await readNotice(page)).toBeNull();
+    });
+
+    it("works on design B's server-rendered pages, found by their titles", async () => {
+      const simB = await startSimulator({ design: 'B' });
+      try {
+        await openSignedIn(page, `${simB.url}payment/list`);
+        await waitForNotice(page, { variant: 'full', status: 'อีก 9 วัน' });
+        await page.click('nav.sidebar a[href="/home"]');
+        await waitForNotice(page, { variant: 'strip' });
+      } finally {
+        await simB.close();
+      }
     });
 
     it('remembers a dismissal across reloads, and shows again when the notice version changes', async () => {
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       await waitForNotice(page, { variant: 'full' });
       await page.clickInShadow('evw-notice', '.evw-dismiss');
       await waitForNoNotice(page);
@@ -173,7 +208,7 @@ for (const browserName of BROWSERS) {
     });
 
     it('switches to English and back, and remembers the choice', async () => {
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       await waitForNotice(page, { lang: 'th' });
       await page.clickInShadow('evw-notice', '.evw-lang');
       const en = await waitForNotice(page, { lang: 'en' });
@@ -191,13 +226,13 @@ for (const browserName of BROWSERS) {
       await options.click('input[name="thaiDigits"]');
       await options.waitFor(() => document.querySelector('[role="status"]')?.textContent === 'บันทึกแล้ว', null);
       await options.close();
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       const notice = await waitForNotice(page, { status: 'อีก ๙ วัน' });
       expect(notice.startsOn).toBe('เริ่มมีผล ๑๐ มิ.ย. ๒๕๖๙');
     });
 
     it('can be dismissed by keyboard alone, and shown again from the options page', async () => {
-      await page.goto(sim.url + RECORD);
+      await openSignedIn(page, sim.url + RECORD);
       await waitForNotice(page, { variant: 'full' });
       await page.evaluate(() => {
         const button = document

@@ -40,7 +40,16 @@ const headers = (html: string) => [...html.matchAll(/<th scope="col">([^<]*)<\/t
 describe('design B pages', () => {
   it('sends strangers to the login page and signs in with an HttpOnly, SameSite=Lax cookie', async () => {
     const c = new Client(sim);
-    expect((await c.fetch('/payment/list')).headers.get('location')).toBe('/login');
+    expect((await c.fetch('/payment/list')).headers.get('location')).toBe('/login?next=%2Fpayment%2Flist');
+    const back = await c.form('/login?next=%2Fpayment%2Flist', { username: 'somsri', password: 'elaas2569' });
+    expect(back.headers.get('location')).toBe('/payment/list');
+    await c.fetch('/logout');
+    const offsite = await c.form('/login?next=%2F%2Fevil.example', {
+      username: 'somsri',
+      password: 'elaas2569',
+    });
+    expect(offsite.headers.get('location')).toBe('/home');
+    await c.fetch('/logout');
     const wrong = await c.form('/login', { username: 'somsri', password: 'nope' });
     expect(await wrong.text()).toContain('กรุณาตรวจสอบรหัสผู้ใช้หรือรหัสผ่านให้ถูกต้อง');
     const res = await login(c);
@@ -121,8 +130,12 @@ describe('design B pages', () => {
     const c = new Client(sim);
     await login(c);
     await control(sim, { unauthorizedNext: 1 });
-    expect((await c.fetch('/payment/list')).headers.get('location')).toBe('/login?expired=1');
-    expect((await c.fetch('/payment/list')).headers.get('location')).toBe('/login?expired=1');
+    expect((await c.fetch('/payment/list')).headers.get('location')).toBe(
+      '/login?expired=1&next=%2Fpayment%2Flist',
+    );
+    expect((await c.fetch('/payment/list')).headers.get('location')).toBe(
+      '/login?expired=1&next=%2Fpayment%2Flist',
+    );
     expect(await (await c.fetch('/login?expired=1')).text()).toContain('หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่');
 
     await login(c);

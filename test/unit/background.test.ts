@@ -74,3 +74,30 @@ describe('background messages', () => {
     expect(Math.abs(state.data.now - Date.now())).toBeLessThan(60_000);
   });
 });
+
+describe('who is the clerk while the page has not said yet', () => {
+  it('uses the last e-LAAS user seen on that origin, and switches when another appears', async () => {
+    const origin = 'https://laas.dla.go.th';
+    const version = noticeVersion(defaultSettings());
+    await onMessage({ type: 'notice/dismiss', userKey: `${origin}|สมศรี ใจดี`, version }, page);
+    const early = (await onMessage({ type: 'overlay/state', userKey: `${origin}|*` }, page)) as {
+      data: OverlayState;
+    };
+    expect(early.data.dismissedVersion).toBe(version);
+    const other = (await onMessage({ type: 'overlay/state', userKey: `${origin}|สมชาย รักงาน` }, page)) as {
+      data: OverlayState;
+    };
+    expect(other.data.dismissedVersion).toBeNull();
+    const next = (await onMessage({ type: 'overlay/state', userKey: `${origin}|*` }, page)) as {
+      data: OverlayState;
+    };
+    expect(next.data.dismissedVersion).toBeNull();
+    const elsewhere = (await onMessage(
+      { type: 'overlay/state', userKey: 'https://other.laas.go.th|*' },
+      page,
+    )) as {
+      data: OverlayState;
+    };
+    expect(elsewhere.data.dismissedVersion).toBeNull();
+  });
+});

@@ -23,7 +23,11 @@ function anchorFor(fx: FeatureContext): Element {
 function NoticeContainer({ fx }: { fx: FeatureContext }) {
   const [snapshot, setSnapshot] = useState(fx.store.get());
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => fx.store.subscribe(() => setSnapshot(fx.store.get())), [fx.store]);
+  useEffect(() => {
+    const unsubscribe = fx.store.subscribe(() => setSnapshot(fx.store.get()));
+    setSnapshot(fx.store.get()); // an answer may have arrived between render and subscribe
+    return unsubscribe;
+  }, [fx.store]);
 
   if (snapshot.kind !== 'ready') return null; // nothing to say until settings are known
   const { settings, dismissedVersion, now } = snapshot.state;

@@ -84,3 +84,24 @@ export function getStorage(session: Session, key: string): Promise<unknown> {
     return (await api.storage.local.get(k))[k];
   }, key);
 }
+
+/**
+ * Open an e-LAAS route on the simulator and sign in through its login page as a clerk would
+ * (design A: the Keycloak-style realm; design B: the site's own form), then wait for the page.
+ */
+export async function openSignedIn(page: TestPage, url: string, username = 'somsri'): Promise<void> {
+  await page.goto(url);
+  await page.waitFor(() => document.querySelector('#kc-form-login, main h1') !== null, null);
+  const needsLogin = await page.evaluate(() => document.querySelector('#kc-form-login') !== null, null);
+  if (needsLogin) {
+    await page.evaluate((user) => {
+      (document.querySelector('#username') as HTMLInputElement).value = user;
+      (document.querySelector('#password') as HTMLInputElement).value = 'elaas2569';
+    }, username);
+    await page.click('#kc-login');
+  }
+  await page.waitFor(
+    () => document.querySelector('main h1') !== null && document.querySelector('#kc-form-login') === null,
+    null,
+  );
+}

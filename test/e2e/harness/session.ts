@@ -33,6 +33,8 @@ export interface TestPage {
   clickInShadow(host: string, selector: string): Promise<void>;
   click(selector: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Console messages the page printed so far (our content script logs with a prefix). */
+  logs(): string[];
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,7 +52,10 @@ export interface Session {
 }
 
 function wrapPlaywright(page: PwPage): TestPage {
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(m.text()));
   return {
+    logs: () => [...logs],
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
@@ -65,7 +70,10 @@ function wrapPlaywright(page: PwPage): TestPage {
 }
 
 function wrapPuppeteer(page: PpPage): TestPage {
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(m.text()));
   return {
+    logs: () => [...logs],
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
