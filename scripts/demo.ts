@@ -7,18 +7,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { describeSimulator, optionsFromEnv } from '../simulator/cli';
 import { startSimulator } from '../simulator/server';
 
 const root = resolve(import.meta.dirname, '..');
 const chromeBuild = join(root, '.output/chrome-mv3-testing');
 const firefoxBuild = join(root, '.output/firefox-mv3-testing');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.PORT ?? 8569);
-
-const sim = await startSimulator({ port: Number.isInteger(port) ? port : 8569 });
-const start = `${sim.url}#/expenditure/payment/record`;
-console.log(`\ne-LAAS simulator: ${sim.url}`);
-console.log(`  payment page:   ${start}\n`);
+const options = optionsFromEnv(process.env);
+const sim = await startSimulator(options);
+const start = options.design === 'A' ? `${sim.url}#/expenditure/payment/record` : `${sim.url}payment/record`;
+console.log(`\n${describeSimulator(sim.url, options.design)}`);
+console.log(`  payment page:    ${start}\n`);
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (hasDisplay && existsSync(chromium) && !process.env.DEMO_NO_BROWSER) {

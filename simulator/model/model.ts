@@ -72,6 +72,8 @@ export interface SimState {
   voucherSeq: Map<string, number>;
   /** When the last job started: jobs start in order, never before an earlier one. */
   lastStart: number;
+  /** `unitId|dekaNo` of every ฎีกา with a created, uncancelled voucher (an index). */
+  paid: Set<string>;
   rnd: Random;
 }
 
@@ -126,6 +128,7 @@ export function createSimulation(options: CreateOptions = {}): SimState {
     paymentSeq: 0,
     voucherSeq: new Map(),
     lastStart: 0,
+    paid: new Set(),
     rnd: createRandom(options.seed ?? 2569),
   };
 }
@@ -163,13 +166,12 @@ function nextVoucherNo(state: SimState, p: Payment): string {
 }
 
 /** The ฎีกา already has its voucher (a created, uncancelled payment). */
-function dekaPaid(state: SimState, unitId: string, dekaNo: string, except?: string): boolean {
-  return state.payments.some(
-    (p) => p.unitId === unitId && p.dekaNo === dekaNo && p.status === 'created' && p.id !== except,
-  );
+function dekaPaid(state: SimState, unitId: string, dekaNo: string): boolean {
+  return state.paid.has(`${unitId}|${dekaNo}`);
 }
 
 function createVoucher(state: SimState, p: Payment, at: number): void {
+  state.paid.add(`${p.unitId}|${p.dekaNo}`);
   p.voucherNo = nextVoucherNo(state, p);
   p.voucherCreatedAt = at;
   p.failureReason = null;
@@ -238,7 +240,7 @@ function finish(state: SimState, w: Worker): void {
   if (failure) {
     p.failureReason = failure;
     transition(p, 'failed', at, failure);
-  } else if (dekaPaid(state, p.unitId, p.dekaNo, p.id)) {
+  } else if (dekaPaid(state, p.unitId, p.dekaNo)) {
     const reason = DUPLICATE_REASON(p.dekaNo);
     p.failureReason = reason;
     transition(p, 'failed', at, reason);
@@ -362,6 +364,7 @@ export function cancelPayment(state: SimState, username: string, id: string, now
   if (p.status === 'processing') return { ok: false, message: 'รายการอยู่ระหว่างประมวลผล ไม่สามารถยกเลิกได้' };
   if (p.status === 'cancelled') return { ok: false, message: 'รายการนี้ถูกยกเลิกแล้ว' };
   state.queue = state.queue.filter((j) => j.paymentId !== id);
+  if (p.status === 'created') state.paid.delete(`${p.unitId}|${p.dekaNo}`);
   transition(p, 'cancelled', now);
   return { ok: true, value: p };
 }

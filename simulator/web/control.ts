@@ -113,8 +113,14 @@ export function applyChange(ctx: SimContext, body: Record<string, unknown>): str
 function controlPage(ctx: SimContext, message: string | null): string {
   const s = snapshot(ctx);
   const payments = truth(ctx.state, s.nowMs).slice(-15).reverse();
-  const radio = <T extends string>(name: string, values: readonly T[], current: T, label: (v: T) => string) =>
-    html`<fieldset><legend>${name}</legend>${values.map(
+  const radio = <T extends string>(
+    name: string,
+    legend: string,
+    values: readonly T[],
+    current: T,
+    label: (v: T) => string,
+  ) =>
+    html`<fieldset><legend>${legend}</legend>${values.map(
       (v) =>
         html`<label><input type="radio" name="${name}" value="${v}"${current === v ? html` checked` : ''}> ${label(v)}</label> `,
     )}</fieldset>`;
@@ -124,9 +130,9 @@ function controlPage(ctx: SimContext, message: string | null): string {
 ${message ? html`<p role="status" class="notice">${message}</p>` : ''}
 <p>เวลาจำลอง <strong id="sim-now">${dateTimeBE(s.nowMs)}</strong> ความเร็ว ×${s.speed} · คิว: รอ ${s.queue.waiting} กำลังประมวลผล ${s.queue.processing} / ${s.queue.workers} ตัวประมวลผล</p>
 <form method="post" action="${CONTROL}/form" class="control-form">
-${radio('scenario', Object.keys(SCENARIOS) as Scenario[], s.config.scenario, (v) => SCENARIO_NAMES[v])}
-${radio('mode', MODES, s.config.mode, (v) => ({ auto: 'ตามวันที่ (10 มิ.ย. 2569)', before: 'ก่อนเปลี่ยนแปลง', after: 'หลังเปลี่ยนแปลง' })[v])}
-${radio('variant', VARIANTS, s.variant, (v) => ({ default: 'หน้าปกติ', reordered: 'สลับคอลัมน์', reworded: 'เปลี่ยนคำ' })[v])}
+${radio('scenario', 'สถานการณ์ (ความล่าช้าในการสร้างใบผ่านรายการจ่าย)', Object.keys(SCENARIOS) as Scenario[], s.config.scenario, (v) => SCENARIO_NAMES[v])}
+${radio('mode', 'การสร้างใบผ่านรายการจ่าย', MODES, s.config.mode, (v) => ({ auto: 'ตามวันที่ (10 มิ.ย. 2569)', before: 'ก่อนเปลี่ยนแปลง', after: 'หลังเปลี่ยนแปลง' })[v])}
+${radio('variant', 'รูปแบบหน้ารายการ', VARIANTS, s.variant, (v) => ({ default: 'หน้าปกติ', reordered: 'สลับคอลัมน์', reworded: 'เปลี่ยนคำ' })[v])}
 <fieldset><legend>เวลาและความล้มเหลว</legend>
 <label>ความเร็วนาฬิกา <input name="speed" type="number" min="0.1" step="any" value="${s.speed}"></label>
 <label>อัตราประมวลผลไม่สำเร็จ (0–1) <input name="failureRate" type="number" min="0" max="1" step="0.05" value="${s.config.failureRate}"></label>
@@ -137,7 +143,7 @@ ${radio('variant', VARIANTS, s.variant, (v) => ({ default: 'หน้าปก�
 <label><input type="checkbox" name="maintenance"${s.faults.maintenance ? html` checked` : ''}> ระบบปิดปรับปรุง (503)</label>
 <label>หน่วงเวลา (ms) <input name="latencyMs" type="number" min="0" value="${s.faults.latencyMs}"></label>
 <label>ตอบ 401 อีก N ครั้ง <input name="unauthorizedNext" type="number" min="0" value="${s.faults.unauthorizedNext}"></label>
-${radio('malformed', MALFORMED, s.faults.malformed ?? 'none', (v) => ({ none: 'ปกติ', truncated: 'ข้อมูลขาด', garbage: 'ข้อมูลเสีย', html: 'HTML แทน JSON' })[v])}
+${radio('malformed', 'ข้อมูลที่ตอบกลับ', MALFORMED, s.faults.malformed ?? 'none', (v) => ({ none: 'ปกติ', truncated: 'ข้อมูลขาด', garbage: 'ข้อมูลเสีย', html: 'HTML แทน JSON' })[v])}
 <label><input type="checkbox" name="expireTokens"> ให้ token หมดอายุทันที</label>
 <label><input type="checkbox" name="logoutAll"> ออกจากระบบทุกคน</label>
 </fieldset>

@@ -264,3 +264,14 @@ describe('the clock', () => {
     expect(c.now(2000)).toBe(0);
   });
 });
+
+describe('cancelling a created voucher', () => {
+  it('makes the ฎีกา payable again', () => {
+    const s = createSimulation({ config: { mode: 'before' } });
+    const p = record(s, '101/2569', AFTER);
+    expect(unpaidDekas(s, 'U4801', { dekaNo: '101/2569' }, AFTER).total).toBe(0);
+    expect(cancelPayment(s, 'somsri', p.id, AFTER + 1000)).toMatchObject({ ok: true });
+    expect(unpaidDekas(s, 'U4801', { dekaNo: '101/2569' }, AFTER + 1000).total).toBe(1);
+    expect(record(s, '101/2569', AFTER + 2000).status).toBe('created');
+  });
+});

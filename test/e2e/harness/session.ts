@@ -107,7 +107,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-async function launchChromium(build: string): Promise<Session> {
+async function launchChromium(build: string | null): Promise<Session> {
   mkdirSync(TMP, { recursive: true });
   const profile = mkdtempSync(join(TMP, 'chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -115,11 +115,16 @@ async function launchChromium(build: string): Promise<Session> {
     headless: true,
     locale: 'th-TH',
     viewport: { width: 1280, height: 800 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`],
+    args: build
+      ? [...CHROMIUM_ARGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`]
+      : CHROMIUM_ARGS,
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
-  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  let extensionOrigin = '';
+  if (build) {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  }
   let extPage: TestPage | null = null;
   const openExtensionPage = async (path: string) => {
     const page = wrapPlaywright(await context.newPage());
@@ -142,7 +147,7 @@ async function launchChromium(build: string): Promise<Session> {
   };
 }
 
-async function launchFirefox(build: string): Promise<Session> {
+async function launchFirefox(build: string | null): Promise<Session> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
@@ -153,8 +158,8 @@ async function launchFirefox(build: string): Promise<Session> {
       'intl.accept_languages': 'th-TH, th, en',
     },
   });
-  await browser.installExtension(build);
-  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  if (build) await browser.installExtension(build);
+  const extensionOrigin = build ? `moz-extension://${FIREFOX_UUID}` : '';
   const launchpad = await startLaunchpad();
   // BiDi will not navigate to moz-extension:// URLs; a 127.0.0.1 page may (testing builds make
   // extension pages web-accessible there), and puppeteer then evaluates in the extension page.
@@ -190,10 +195,15 @@ async function launchFirefox(build: string): Promise<Session> {
   };
 }
 
-/** Launch a real browser with the extension loaded: the testing build unless `store` is asked for. */
-export function launch(name: BrowserName, build: 'testing' | 'store' = 'testing'): Promise<Session> {
-  if (name === 'chromium') return launchChromium(build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
-  return launchFirefox(build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
+/**
+ * Launch a real browser with the extension loaded: the testing build unless `store` is asked for;
+ * `none` gives a plain browser (the simulator's own tests and screenshots).
+ */
+export function launch(name: BrowserName, build: 'testing' | 'store' | 'none' = 'testing'): Promise<Session> {
+  if (name === 'chromium') {
+    return launchChromium(build === 'none' ? null : build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
+  }
+  return launchFirefox(build === 'none' ? null : build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
 }
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
