@@ -148,6 +148,10 @@ describe('design B pages', () => {
     expect(cut).not.toContain('</html>');
     await control(sim, { malformed: null, logoutAll: true });
     expect((await c.fetch('/home')).headers.get('location')).toBe('/login?expired=1');
+    await control(sim, { latencyMs: 300 });
+    const started = performance.now();
+    await c.fetch('/login');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('logs out', async () => {
