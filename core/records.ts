@@ -1,0 +1,78 @@
+/**
+ * A payment the clerk recorded in e-LAAS, as the extension tracks it until its voucher exists.
+ * Plain data; amounts in satang; times in ms since the epoch.
+ */
+
+export type VoucherStatus = 'awaiting' | 'processing' | 'created' | 'failed' | 'cancelled';
+
+export const PENDING: readonly VoucherStatus[] = ['awaiting', 'processing'];
+export const FINAL: readonly VoucherStatus[] = ['created', 'failed', 'cancelled'];
+
+/** Where a fact came from: the clerk's own save, a status check, or the payments list on screen. */
+export type Source = 'capture' | 'check' | 'list';
+
+export interface StatusEvent {
+  status: VoucherStatus;
+  at: number;
+  source: Source;
+  reason?: string;
+}
+
+export interface PaymentRecord {
+  /** Ours: stable across updates. */
+  id: string;
+  /** Whose it is: e-LAAS origin, unit and user (several clerks may share a browser profile). */
+  origin: string;
+  unit: string;
+  user: string;
+  dekaNo: string;
+  payee: string;
+  /** Net amount, satang. */
+  amount: number;
+  /** วันที่จ่าย, YYYY-MM-DD. */
+  payDate: string;
+  fiscalYear: number;
+  recordedAt: number;
+  /** e-LAAS' own id and reference for the payment, when the site gave them. */
+  elaasId: string | null;
+  ref: string | null;
+  status: VoucherStatus;
+  voucherNo: string | null;
+  voucherCreatedAt: number | null;
+  failureReason: string | null;
+  history: StatusEvent[];
+  lastCheckedAt: number | null;
+  /** How it was captured: the site's own API traffic, or the form and success dialog. */
+  capturedFrom: 'api' | 'form';
+}
+
+/** What a status check or the list says about one payment. */
+export interface StatusRow {
+  elaasId: string | null;
+  ref: string | null;
+  dekaNo: string;
+  amount: number | null;
+  payDate: string | null;
+  status: VoucherStatus;
+  voucherNo: string | null;
+  voucherCreatedAt: number | null;
+  failureReason: string | null;
+}
+
+export function isPending(r: Pick<PaymentRecord, 'status'>): boolean {
+  return PENDING.includes(r.status);
+}
+
+/** Overdue: still pending after the threshold. Derived, never stored. */
+export function isOverdue(
+  r: Pick<PaymentRecord, 'status' | 'recordedAt'>,
+  now: number,
+  thresholdMs: number,
+): boolean {
+  return isPending(r) && now - r.recordedAt >= thresholdMs;
+}
+
+/** Our id for a record: the e-LAAS reference when there is one, else what was saved and when. */
+export function recordId(scope: { origin: string; unit: string; user: string }, key: string): string {
+  return `${scope.origin}|${scope.unit}|${scope.user}|${key}`;
+}
