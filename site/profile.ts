@@ -13,9 +13,58 @@ export interface PageRule {
   titles: string[];
 }
 
+import type { VoucherStatus } from '../core/records';
+
+/** Where a value sits in an API object: the first of these property names that is present. */
+export type FieldNames = string[];
+
+export interface ApiProfile {
+  /** The request that records a payment: method and a regular expression on the URL path. */
+  record: { method: string; path: string };
+  /** The status request: the payments list, filtered from a pay date, newest first. */
+  list: {
+    path: string;
+    params: { dateFrom: string; fiscalYear: string; page: string; size: string };
+    pageSize: number;
+    maxPages: number;
+  };
+  envelope: { code: string; message: string; data: string; rows: string; total: string; success: string[] };
+  fields: {
+    id: FieldNames;
+    ref: FieldNames;
+    dekaNo: FieldNames;
+    payee: FieldNames;
+    amount: FieldNames;
+    payDate: FieldNames;
+    fiscalYear: FieldNames;
+    status: FieldNames;
+    voucherNo: FieldNames;
+    voucherCreatedAt: FieldNames;
+    failureReason: FieldNames;
+  };
+  /** Status codes in API answers. */
+  statusCodes: Record<string, VoucherStatus>;
+}
+
+export interface ListPageProfile {
+  /** Tables that may be the payments list; the one whose headers name the columns below wins. */
+  table: string;
+  /** Column header texts, as e-LAAS labels them (several where wordings differ). */
+  headers: Record<
+    'dekaNo' | 'payee' | 'amount' | 'payDate' | 'status' | 'voucherNo' | 'voucherCreatedAt',
+    string[]
+  >;
+}
+
 export interface SiteProfile {
   /** A date-stamped name, shown in diagnostics. */
   id: string;
+  api: ApiProfile;
+  listPage: ListPageProfile;
+  /** Status texts on pages and in dialogs. */
+  statusTexts: Record<string, VoucherStatus>;
+  /** The voucher's page, `{voucherNo}` replaced (relative to the e-LAAS origin). */
+  voucherUrl: string;
   pages: Record<Exclude<PageKind, 'other'>, PageRule>;
   selectors: {
     /** Where the page names itself: breadcrumb, then headings. */
@@ -26,11 +75,70 @@ export interface SiteProfile {
     loginForm: string;
     /** Our notice goes at the top of this element (first match), else at the top of <body>. */
     noticeAnchor: string;
+    /** The unit (อปท.) in the top bar. */
+    currentUnit: string;
   };
 }
 
 export const DEFAULT_PROFILE: SiteProfile = {
   id: 'default-2569-06',
+  api: {
+    record: { method: 'POST', path: '/api/v1/expenditure/payments$' },
+    list: {
+      path: '/api/v1/expenditure/payments',
+      params: { dateFrom: 'dateFrom', fiscalYear: 'fiscalYear', page: 'page', size: 'size' },
+      pageSize: 100,
+      maxPages: 5,
+    },
+    envelope: {
+      code: 'code',
+      message: 'message',
+      data: 'data',
+      rows: 'rows',
+      total: 'total',
+      success: ['S'],
+    },
+    fields: {
+      id: ['id'],
+      ref: ['ref'],
+      dekaNo: ['dekaNo'],
+      payee: ['payee'],
+      amount: ['netAmount', 'amount'],
+      payDate: ['payDate'],
+      fiscalYear: ['fiscalYear'],
+      status: ['status'],
+      voucherNo: ['voucherNo'],
+      voucherCreatedAt: ['voucherCreatedAt'],
+      failureReason: ['failureReason'],
+    },
+    statusCodes: {
+      AWAITING: 'awaiting',
+      PROCESSING: 'processing',
+      CREATED: 'created',
+      FAILED: 'failed',
+      CANCELLED: 'cancelled',
+    },
+  },
+  listPage: {
+    table: 'table',
+    headers: {
+      dekaNo: ['ฎีกาเลขที่'],
+      payee: ['ผู้รับเงิน'],
+      amount: ['จำนวนเงิน'],
+      payDate: ['วันที่จ่าย'],
+      status: ['สถานะ'],
+      voucherNo: ['เลขที่ใบผ่านรายการจ่าย'],
+      voucherCreatedAt: ['วันเวลาที่สร้างใบผ่าน'],
+    },
+  },
+  statusTexts: {
+    รอประมวลผล: 'awaiting',
+    อยู่ระหว่างประมวลผล: 'processing',
+    สร้างใบผ่านรายการจ่ายแล้ว: 'created',
+    ประมวลผลไม่สำเร็จ: 'failed',
+    ยกเลิก: 'cancelled',
+  },
+  voucherUrl: '/#/expenditure/vouchers/{voucherNo}',
   pages: {
     login: {
       urlPatterns: ['/realms/[^/]+/protocol/openid-connect/auth', '#/login\\b'],
@@ -54,6 +162,7 @@ export const DEFAULT_PROFILE: SiteProfile = {
     currentUser: '[data-current-user], .current-user, .navbar .user-name',
     loginForm: 'form#kc-form-login, form[action*="login-actions"]',
     noticeAnchor: 'main, #app-content, .content-wrapper',
+    currentUnit: '[data-current-unit], .navbar .unit',
   },
 };
 
