@@ -102,3 +102,18 @@ export function formatDay(d: CalendarDay, f: DateFormat): string {
   const months = f.style === 'long' ? MONTHS_TH_LONG : MONTHS_TH_SHORT;
   return digits(`${d.day} ${months[d.month - 1]} ${d.year + BE_OFFSET}`, f.thaiDigits);
 }
+
+/** The time of day in Bangkok, 14:05. */
+export function formatTime(ms: number, thaiDigits: boolean): string {
+  const d = new Date(ms + BANGKOK_OFFSET_MS);
+  return digits(
+    `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`,
+    thaiDigits,
+  );
+}
+
+/** Baht with satang: ฿1,234.50 */
+export function formatBaht(satang: number, thaiDigits: boolean): string {
+  const whole = Math.floor(satang / 100).toLocaleString('en-US');
+  return digits(`฿${whole}.${String(satang % 100).padStart(2, '0')}`, thaiDigits);
+}

@@ -2,6 +2,8 @@
  * Messages between the extension's contexts. Every message that crosses a context boundary is
  * parsed here first; anything that does not match exactly is refused. Pure.
  */
+import type { PauseReason } from './planner';
+import type { CapturedPayment, PaymentRecord, Scope, StatusRow, VoucherStatus } from './records';
 import type { ResolvedSettings } from './settings';
 
 /** Who the clerk is in e-LAAS (origin + user), or `*` while the page does not say. */
@@ -12,7 +14,36 @@ export type Request =
   | { type: 'notice/dismiss'; userKey: UserKey; version: string }
   | { type: 'notice/reset' }
   | { type: 'settings/get' }
-  | { type: 'settings/set'; patch: Record<string, unknown> };
+  | { type: 'settings/set'; patch: Record<string, unknown> }
+  | { type: 'payment/recorded'; scope: Scope; payment: CapturedPayment; capturedFrom: 'api' | 'form' }
+  | { type: 'records/mine'; scope: Scope }
+  | { type: 'status/rows'; scope: Scope; rows: StatusRow[] }
+  | { type: 'check/now' };
+
+/** What the overlay shows about the poller. */
+export interface PollerView {
+  lastCheckAt: number | null;
+  nextCheckAt: number | null;
+  paused: PauseReason | null;
+}
+
+export interface MyRecords {
+  records: PaymentRecord[];
+  poller: PollerView;
+  now: number;
+  overdueMs: number;
+}
+
+/** The background asks a tab to run the status check where the session is. */
+export interface CheckRequest {
+  type: 'check/run';
+  dateFrom: string;
+  fiscalYears: number[];
+}
+
+export type CheckResult =
+  | { ok: true; rows: StatusRow[]; complete: boolean }
+  | { ok: false; reason: PauseReason | 'unreadable'; message?: string };
 
 export interface OverlayState {
   settings: ResolvedSettings;
@@ -29,6 +60,10 @@ export interface ReplyFor {
   'notice/reset': undefined;
   'settings/get': ResolvedSettings;
   'settings/set': ResolvedSettings;
+  'payment/recorded': { id: string; duplicate: boolean };
+  'records/mine': MyRecords;
+  'status/rows': { changed: number };
+  'check/now': PollerView;
 }
 
 /** Requests only extension pages (options, popup) may send; content scripts may not. */
@@ -46,6 +81,122 @@ function userKey(v: unknown): v is UserKey {
 
 function onlyKeys(v: Record<string, unknown>, keys: string[]): boolean {
   return Object.keys(v).every((k) => keys.includes(k));
+}
+
+const STATUSES: readonly VoucherStatus[] = ['awaiting', 'processing', 'created', 'failed', 'cancelled'];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function text(v: unknown, max: number, allowEmpty = false): v is string {
+  return typeof v === 'string' && v.length <= max && (allowEmpty || v.length > 0);
+}
+
+function code(v: unknown): v is string | null {
+  return v === null || (text(v, 64) && !/[<>"'`]/.test(v));
+}
+
+function time(v: unknown): v is number | null {
+  return v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
+}
+
+function amount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+export function parseScope(v: unknown): Scope | null {
+  if (!isRecord(v) || !onlyKeys(v, ['unit', 'user'])) return null;
+  return text(v.unit, 200) && text(v.user, 200) ? { unit: v.unit, user: v.user } : null;
+}
+
+export function parseCaptured(v: unknown): CapturedPayment | null {
+  if (!isRecord(v)) return null;
+  const keys = [
+    'elaasId',
+    'ref',
+    'dekaNo',
+    'payee',
+    'amount',
+    'payDate',
+    'fiscalYear',
+    'status',
+    'voucherNo',
+    'voucherCreatedAt',
+  ];
+  if (!onlyKeys(v, keys)) return null;
+  const ok =
+    code(v.elaasId) &&
+    code(v.ref) &&
+    code(v.dekaNo) &&
+    v.dekaNo !== null &&
+    text(v.payee, 300, true) &&
+    amount(v.amount) &&
+    typeof v.payDate === 'string' &&
+    ISO_DAY.test(v.payDate) &&
+    typeof v.fiscalYear === 'number' &&
+    Number.isInteger(v.fiscalYear) &&
+    v.fiscalYear > 2400 &&
+    v.fiscalYear < 2700 &&
+    STATUSES.includes(v.status as VoucherStatus) &&
+    code(v.voucherNo) &&
+    time(v.voucherCreatedAt);
+  return ok ? (v as unknown as CapturedPayment) : null;
+}
+
+export function parseStatusRow(v: unknown): StatusRow | null {
+  if (!isRecord(v)) return null;
+  const keys = [
+    'elaasId',
+    'ref',
+    'dekaNo',
+    'amount',
+    'payDate',
+    'status',
+    'voucherNo',
+    'voucherCreatedAt',
+    'failureReason',
+  ];
+  if (!onlyKeys(v, keys)) return null;
+  const ok =
+    code(v.elaasId) &&
+    code(v.ref) &&
+    code(v.dekaNo) &&
+    v.dekaNo !== null &&
+    (v.amount === null || amount(v.amount)) &&
+    (v.payDate === null || (typeof v.payDate === 'string' && ISO_DAY.test(v.payDate))) &&
+    STATUSES.includes(v.status as VoucherStatus) &&
+    code(v.voucherNo) &&
+    time(v.voucherCreatedAt) &&
+    (v.failureReason === null || text(v.failureReason, 300));
+  return ok ? (v as unknown as StatusRow) : null;
+}
+
+const MAX_ROWS = 1000;
+
+function rows(v: unknown): StatusRow[] | null {
+  if (!Array.isArray(v) || v.length > MAX_ROWS) return null;
+  const out: StatusRow[] = [];
+  for (const item of v) {
+    const row = parseStatusRow(item);
+    if (!row) return null;
+    out.push(row);
+  }
+  return out;
+}
+
+export function parseCheckResult(v: unknown): CheckResult | null {
+  if (!isRecord(v)) return null;
+  if (v.ok === true) {
+    const r = rows(v.rows);
+    return r && typeof v.complete === 'boolean' ? { ok: true, rows: r, complete: v.complete } : null;
+  }
+  const reasons = ['offline', 'logged-out', 'maintenance', 'no-tab', 'site-error', 'unreadable'];
+  if (v.ok === false && typeof v.reason === 'string' && reasons.includes(v.reason)) {
+    return {
+      ok: false,
+      reason: v.reason as PauseReason | 'unreadable',
+      message: typeof v.message === 'string' ? v.message.slice(0, 300) : undefined,
+    };
+  }
+  return null;
 }
 
 /** Parse an incoming message; null when it is not exactly one of ours. */
@@ -68,6 +219,25 @@ export function parseRequest(v: unknown): Request | null {
       return onlyKeys(v, ['type']) ? { type: v.type } : null;
     case 'settings/set':
       return onlyKeys(v, ['type', 'patch']) && isRecord(v.patch) ? { type: v.type, patch: v.patch } : null;
+    case 'payment/recorded': {
+      if (!onlyKeys(v, ['type', 'scope', 'payment', 'capturedFrom'])) return null;
+      const scope = parseScope(v.scope);
+      const payment = parseCaptured(v.payment);
+      const from = v.capturedFrom === 'api' || v.capturedFrom === 'form' ? v.capturedFrom : null;
+      return scope && payment && from ? { type: v.type, scope, payment, capturedFrom: from } : null;
+    }
+    case 'records/mine': {
+      const scope = onlyKeys(v, ['type', 'scope']) ? parseScope(v.scope) : null;
+      return scope ? { type: v.type, scope } : null;
+    }
+    case 'status/rows': {
+      if (!onlyKeys(v, ['type', 'scope', 'rows'])) return null;
+      const scope = parseScope(v.scope);
+      const r = rows(v.rows);
+      return scope && r ? { type: v.type, scope, rows: r } : null;
+    }
+    case 'check/now':
+      return onlyKeys(v, ['type']) ? { type: v.type } : null;
     default:
       return null;
   }

@@ -76,3 +76,23 @@ export function isOverdue(
 export function recordId(scope: { origin: string; unit: string; user: string }, key: string): string {
   return `${scope.origin}|${scope.unit}|${scope.user}|${key}`;
 }
+
+/** What the extension learned when the clerk recorded a payment (from the API or the form). */
+export interface CapturedPayment {
+  elaasId: string | null;
+  ref: string | null;
+  dekaNo: string;
+  payee: string;
+  amount: number;
+  payDate: string;
+  fiscalYear: number;
+  status: VoucherStatus;
+  voucherNo: string | null;
+  voucherCreatedAt: number | null;
+}
+
+/** Who recorded it, as the e-LAAS page shows (the origin comes from the browser, not the page). */
+export interface Scope {
+  unit: string;
+  user: string;
+}

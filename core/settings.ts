@@ -85,6 +85,17 @@ function text(maxLength: number, user: boolean): KeySpec<string> {
   };
 }
 
+function integer(def: number, min: number, max: number, user: boolean): KeySpec<number> {
+  return {
+    default: def,
+    user,
+    parse: (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+        ? ok(v)
+        : bad(`expected a whole number from ${min} to ${max}`),
+  };
+}
+
 export const SETTINGS = {
   language: oneOf(['th', 'en'] as const, 'th', true),
   thaiDigits: boolean(false, true),
@@ -94,6 +105,9 @@ export const SETTINGS = {
   noticeManualUrl: httpsUrl('https://kmlaas.dla.go.th/', false),
   noticeTextTh: text(4000, false),
   noticeTextEn: text(4000, false),
+  pollMinSeconds: integer(30, 15, 600, true),
+  pollMaxSeconds: integer(900, 60, 3600, true),
+  overdueMinutes: integer(30, 5, 1440, true),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -9,6 +9,11 @@ export interface Transport {
   request<T extends Request>(req: T): Promise<Reply<ReplyFor[T['type']]>>;
   /** Called when anything the overlay shows may have changed; returns an unsubscribe function. */
   onInvalidate(listener: () => void): () => void;
+  /**
+   * Messages from the background to this page (run a check, records changed). The handler's
+   * answer (a promise) is the reply; undefined means "not mine".
+   */
+  onCommand(handler: (message: unknown) => Promise<unknown> | undefined): () => void;
 }
 
 export type { OverlayState };

@@ -61,3 +61,10 @@ export function readCurrentUser(profile: SiteProfile, doc: Document): string | n
   const text = el ? normaliseText(el.getAttribute('data-current-user') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }
+
+/** The unit (อปท.) shown in the top bar, or null. */
+export function readCurrentUnit(profile: SiteProfile, doc: Document): string | null {
+  const el = safeQueryAll(doc, profile.selectors.currentUnit)[0];
+  const text = el ? normaliseText(el.getAttribute('data-current-unit') || el.textContent || '') : '';
+  return text ? text.slice(0, 200) : null;
+}

@@ -2,22 +2,11 @@
  * Reading e-LAAS' JSON API through the site profile: the answer to recording a payment, and the
  * payments list used as the status check. Never throws; says why when it cannot read.
  */
-import type { StatusRow, VoucherStatus } from '../core/records';
+import type { CapturedPayment, StatusRow, VoucherStatus } from '../core/records';
 import type { ApiProfile, FieldNames } from './profile';
 import { fiscalYearOfDay, parseAmount, parseCode, parseDateTime, parseDay, parseText } from './values';
 
-export interface CapturedPayment {
-  elaasId: string | null;
-  ref: string | null;
-  dekaNo: string;
-  payee: string;
-  amount: number;
-  payDate: string;
-  fiscalYear: number;
-  status: VoucherStatus;
-  voucherNo: string | null;
-  voucherCreatedAt: number | null;
-}
+export type { CapturedPayment };
 
 export type Parsed<T> =
   | { ok: true; value: T }

@@ -6,11 +6,17 @@
 import { browser } from 'wxt/browser';
 import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
 import { onMessage } from './messages';
+import { CHECK_ALARM, runCheck, schedule } from './tracking';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => onMessage(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === CHECK_ALARM) void runCheck();
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') policyChanged();
   });
   void refreshPolicy();
+  // Alarms may be lost with a browser restart: set the next check again at every start.
+  void schedule();
 });

@@ -9,6 +9,7 @@ import { validateUserPatch } from '../../core/settings';
 import { now } from '../../platform/extension/clock';
 import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
 import { STORAGE_KEYS } from '../../platform/extension/transport';
+import { applyRows, capture, myRecords, runCheck, schedule } from './tracking';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -50,7 +51,18 @@ async function effectiveUserKey(userKey: string): Promise<string> {
   return userKey;
 }
 
-async function handle(req: Request): Promise<Reply<unknown>> {
+/** The e-LAAS origin a content script speaks for: the browser's word, never the page's. */
+function senderOrigin(sender: Sender): string | null {
+  if (isOwnPage(sender) || typeof sender.url !== 'string') return null;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
   switch (req.type) {
     case 'overlay/state': {
       const [settings, dismissals, at, key] = await Promise.all([
@@ -82,6 +94,27 @@ async function handle(req: Request): Promise<Reply<unknown>> {
       await saveUserSettings(patch.value);
       return { ok: true, data: await loadSettings() };
     }
+    case 'payment/recorded': {
+      const origin = senderOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      return { ok: true, data: await capture(origin, req.scope, req.payment, req.capturedFrom) };
+    }
+    case 'records/mine': {
+      const origin = senderOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      return { ok: true, data: await myRecords(origin, req.scope) };
+    }
+    case 'status/rows': {
+      const origin = senderOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      const changed = await applyRows(origin, req.scope.unit, req.rows, 'list');
+      if (changed.length > 0) await schedule();
+      return { ok: true, data: { changed: changed.length } };
+    }
+    case 'check/now':
+      return { ok: true, data: (await runCheck()).view };
+    default:
+      return { ok: false, error: 'refused' };
   }
 }
 
@@ -89,7 +122,7 @@ async function handle(req: Request): Promise<Reply<unknown>> {
 export function onMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
   const req = parseRequest(message);
   if (!req || !allowed(req, sender)) return Promise.resolve({ ok: false, error: 'refused' });
-  return handle(req).catch((error: unknown) => ({
+  return handle(req, sender).catch((error: unknown) => ({
     ok: false,
     error: error instanceof Error ? error.message : String(error),
   }));

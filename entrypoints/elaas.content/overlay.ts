@@ -8,11 +8,15 @@ import { extensionTransport } from '../../platform/extension/transport';
 import { detectPage, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type PageKind } from '../../site/profile';
 import { features } from './features';
+import { contentAnchor } from './features/anchor';
 import type { Feature } from './features/types';
 import { createStateStore } from './state';
+import { startTracking } from './tracking';
 
 /** DOM changes are checked at most this often; the page's own work comes first. */
 const DOM_CHECK_MS = 250;
+/** How long to wait for the page's content area before using the top of <body>. */
+const ANCHOR_GRACE_MS = 2000;
 
 interface Mounted {
   controller: AbortController;
@@ -26,6 +30,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   // Read live: a click may come before the throttled check below has noticed a new user.
   const userKey = () => `${location.origin}|${readCurrentUser(profile, document) ?? '*'}`;
   const store = createStateStore(transport, userKey, ctx.signal);
+  const tracking = startTracking(ctx, profile, transport);
   const mounted = new Map<Feature, Mounted>();
   let page: PageKind | null = null;
 
@@ -35,7 +40,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const entry: Mounted = { controller, host: null };
     mounted.set(feature, entry);
     feature
-      .mount({ ctx, page: kind, profile, store, transport, signal: controller.signal })
+      .mount({ ctx, page: kind, profile, store, tracking, transport, signal: controller.signal })
       .then((host) => {
         entry.host = host;
       })
@@ -47,13 +52,29 @@ export function startOverlay(ctx: ContentScriptContext): void {
     mounted.delete(feature);
   };
 
+  const started = performance.now();
+  let waiting = false;
   const check = () => {
     if (ctx.isInvalid) return;
+    // An SPA draws its content area after we start: wait for it a moment rather than mount at
+    // the top of <body> and jump. The DOM observer below calls again when the page changes.
+    if (contentAnchor(profile) === document.body && performance.now() - started < ANCHOR_GRACE_MS) {
+      if (!waiting) {
+        waiting = true;
+        ctx.setTimeout(() => {
+          waiting = false;
+          check();
+        }, DOM_CHECK_MS);
+      }
+      return;
+    }
     const kind = detectPage(profile, location, document);
+    if (kind === 'payment-list') tracking.readList();
     const nextUser = readCurrentUser(profile, document);
     if (nextUser !== user) {
       user = nextUser;
       store.refresh();
+      tracking.refresh(); // the clerk's records are per user and unit
     }
     if (kind !== page) {
       page = kind;
@@ -63,8 +84,12 @@ export function startOverlay(ctx: ContentScriptContext): void {
       }
       return;
     }
+    // Dropped by a re-render, or mounted before the content area existed: mount again, in place.
+    const anchor = contentAnchor(profile);
     for (const [feature, entry] of mounted) {
-      if (entry.host && !entry.host.isConnected) {
+      const misplaced =
+        entry.host !== null && anchor !== document.body && entry.host.parentElement !== anchor;
+      if (entry.host && (!entry.host.isConnected || misplaced)) {
         unmount(feature);
         mount(feature, kind);
       }

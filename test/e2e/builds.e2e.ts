@@ -30,8 +30,9 @@ describe('manifests', () => {
       const m = manifest(dir);
       expect(m.manifest_version).toBe(3);
       expect(m.host_permissions).toEqual([...ELAAS_MATCHES]);
-      expect(m.content_scripts.map((c) => c.matches)).toEqual([[...ELAAS_MATCHES]]);
-      expect(m.permissions).toEqual(['storage']);
+      expect(m.content_scripts.length).toBe(2); // the overlay, and the page-world bridge
+      for (const c of m.content_scripts) expect(c.matches).toEqual([...ELAAS_MATCHES]);
+      expect(m.permissions).toEqual(['storage', 'alarms']);
       expect(m.key).toBeUndefined();
       expect(m.web_accessible_resources).toBeUndefined();
       expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
@@ -51,7 +52,7 @@ describe('manifests', () => {
     for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
       const m = manifest(dir);
       expect(m.host_permissions).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
-      expect(m.content_scripts[0]?.matches).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
+      for (const c of m.content_scripts) expect(c.matches).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
     }
     expect(typeof manifest(CHROME_BUILD).key).toBe('string');
   });

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/server';
 import type { Design } from '../../simulator/web/context';
-import { screenshotPath } from './harness/env';
+import { screenshotPath, waitUntil } from './harness/env';
 import { openSignedIn } from './harness/overlay';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
@@ -119,7 +119,13 @@ for (const browserName of BROWSERS) {
             // Expired access tokens: the app refreshes its token and carries on.
             const before = sim.ctx.counts.get('POST /realms/elaas/protocol/openid-connect/token') ?? 0;
             sim.ctx.auth.expireAccessTokens();
+            const lists = sim.ctx.counts.get('GET /api/v1/expenditure/payments') ?? 0;
             await page.click('#refresh');
+            // The app was refused (401), refreshed its token, and asked again successfully.
+            await waitUntil(
+              () => (sim.ctx.counts.get('GET /api/v1/expenditure/payments') ?? 0) === lists + 2,
+              'the retried list request',
+            );
             await page.waitFor(
               () => document.querySelector('#payment-list tbody td')?.textContent === 'ไม่พบข้อมูล',
               null,

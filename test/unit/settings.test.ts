@@ -98,7 +98,8 @@ describe('public/managed_schema.json', () => {
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS].sort());
     for (const key of SETTING_KEYS) {
-      expect(schema.properties[key]?.type, key).toBe(typeof SETTINGS[key].default);
+      const type = schema.properties[key]?.type === 'integer' ? 'number' : schema.properties[key]?.type;
+      expect(type, key).toBe(typeof SETTINGS[key].default);
     }
     expect(schema.properties.language?.enum).toEqual(['th', 'en']);
   });

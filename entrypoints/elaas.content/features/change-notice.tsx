@@ -10,15 +10,8 @@ import noticeCss from '../../../components/styles/notice.css?inline';
 import tokensCss from '../../../components/styles/tokens.css?inline';
 import { translator } from '../../../core/i18n';
 import { buildNotice, noticeVisible } from '../../../core/notice';
+import { contentAnchor } from './anchor';
 import type { Feature, FeatureContext } from './types';
-
-function anchorFor(fx: FeatureContext): Element {
-  try {
-    return document.querySelector(fx.profile.selectors.noticeAnchor) ?? document.body;
-  } catch {
-    return document.body;
-  }
-}
 
 function NoticeContainer({ fx }: { fx: FeatureContext }) {
   const [snapshot, setSnapshot] = useState(fx.store.get());
@@ -74,7 +67,7 @@ export const changeNotice: Feature = {
     const ui = await createShadowRootUi(fx.ctx, {
       name: 'evw-notice',
       position: 'inline',
-      anchor: () => anchorFor(fx),
+      anchor: () => contentAnchor(fx.profile),
       append: 'first',
       css: `${tokensCss}\n${noticeCss}`,
       onMount(container) {

@@ -1,5 +1,6 @@
 /** Every overlay feature, registered once. A meta-test checks each is tested and documented. */
 import { changeNotice } from './change-notice';
+import { pendingPanel } from './pending-panel';
 import type { Feature } from './types';
 
-export const features: readonly Feature[] = [changeNotice];
+export const features: readonly Feature[] = [changeNotice, pendingPanel];

@@ -2,12 +2,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Transport } from '../../../platform/types';
 import type { PageKind, SiteProfile } from '../../../site/profile';
 import type { StateStore } from '../state';
+import type { TrackingStore } from '../tracking';
 
 export interface FeatureContext {
   ctx: ContentScriptContext;
   page: PageKind;
   profile: SiteProfile;
   store: StateStore;
+  tracking: TrackingStore;
   transport: Transport;
   /** Fires when the clerk navigates to a page this feature does not belong on, or we unload. */
   signal: AbortSignal;

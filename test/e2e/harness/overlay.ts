@@ -66,6 +66,12 @@ export async function resetExtension(session: Session, clockIso: string | null):
     const api = (g.browser ?? g.chrome) as { storage: { local: StorageArea } };
     await api.storage.local.clear();
     if (clock) await api.storage.local.set({ devClock: clock });
+    // The records database: the background closes its connection when asked (versionchange).
+    await new Promise((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('voucher-watch');
+      del.onsuccess = resolve;
+      del.onerror = () => reject(del.error);
+    });
   }, clockIso);
 }
 
@@ -104,4 +110,36 @@ export async function openSignedIn(page: TestPage, url: string, username = 'soms
     () => document.querySelector('main h1') !== null && document.querySelector('#kc-form-login') === null,
     null,
   );
+}
+
+export interface PanelRecord {
+  deka: string;
+  status: string;
+  voucher: string;
+  voucherHref: string;
+  reason: string;
+  overdue: boolean;
+}
+
+/** The records the pending panel shows, in order, or null when there is no panel. */
+export function readPanel(
+  page: TestPage,
+): Promise<{ records: PanelRecord[]; paused: string; count: string } | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('evw-panel')?.shadowRoot;
+    const panel = root?.querySelector('.evw-panel');
+    if (!root || !panel) return null;
+    return {
+      count: panel.querySelector('.evw-panel__count')?.textContent ?? '',
+      paused: panel.querySelector('.evw-paused')?.textContent ?? '',
+      records: Array.from(panel.querySelectorAll('.evw-record')).map((li) => ({
+        deka: li.getAttribute('data-deka') ?? '',
+        status: li.querySelector('.evw-chip[data-status]')?.getAttribute('data-status') ?? '',
+        voucher: li.querySelector('.evw-voucher')?.textContent ?? '',
+        voucherHref: li.querySelector('.evw-voucher')?.getAttribute('href') ?? '',
+        reason: li.querySelector('.evw-reason')?.textContent ?? '',
+        overdue: li.querySelector('.evw-chip--overdue') !== null,
+      })),
+    };
+  }, null);
 }

@@ -82,9 +82,19 @@ function wrapPuppeteer(page: PpPage): TestPage {
         await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)
       ).jsonValue()) as never,
     clickInShadow: async (host, selector) => {
-      const handle = await page.waitForSelector(`${host} >>> ${selector}`, { timeout: 10_000 });
-      if (!handle) throw new Error(`${host} >>> ${selector} not found`);
-      await handle.click();
+      // The overlay may re-mount itself once the SPA has drawn its content area: retry a click
+      // that found the element just before it moved (playwright does this by itself).
+      for (let attempt = 0; ; attempt++) {
+        const handle = await page.waitForSelector(`${host} >>> ${selector}`, { timeout: 10_000 });
+        if (!handle) throw new Error(`${host} >>> ${selector} not found`);
+        try {
+          await handle.click();
+          return;
+        } catch (error) {
+          if (attempt >= 3 || !String(error).includes('detached')) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
     },
     click: async (selector) => {
       const handle = await page.waitForSelector(selector, { timeout: 10_000 });

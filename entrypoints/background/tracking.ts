@@ -1,0 +1,279 @@
+/**
+ * Tracking in the background: keep each captured payment, check e-LAAS when the planner says,
+ * where the clerk's session is (an open e-LAAS tab), apply what it says, and show the result on
+ * the badge. State lives in IndexedDB and storage, never in globals: the service worker may stop
+ * at any time and the alarm brings it back.
+ */
+import { browser } from 'wxt/browser';
+import { match } from '../../core/matcher';
+import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
+import { type CheckRequest, type PollerView, parseCheckResult } from '../../core/protocol';
+import {
+  type CapturedPayment,
+  isOverdue,
+  isPending,
+  type PaymentRecord,
+  recordId,
+  type Scope,
+  type StatusRow,
+} from '../../core/records';
+import { applyRow } from '../../core/status';
+import { now as clockNow } from '../../platform/extension/clock';
+import { getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
+import { loadSettings } from '../../platform/extension/settings-store';
+
+export const CHECK_ALARM = 'voucher-check';
+const POLLER_KEY = 'poller';
+/** Two captures of the same save (API and form) within this window are one payment. */
+const SAME_SAVE_MS = 2 * 60_000;
+
+async function pollerState(): Promise<PollerState> {
+  const v = (await browser.storage.local.get(POLLER_KEY))[POLLER_KEY] as Partial<PollerState> | undefined;
+  return {
+    lastCheckAt: typeof v?.lastCheckAt === 'number' ? v.lastCheckAt : null,
+    failures: typeof v?.failures === 'number' ? v.failures : 0,
+    paused: typeof v?.paused === 'string' ? (v.paused as PauseReason) : null,
+  };
+}
+
+async function pollSettings() {
+  const s = (await loadSettings()).values;
+  return {
+    minIntervalMs: s.pollMinSeconds * 1000,
+    maxIntervalMs: s.pollMaxSeconds * 1000,
+    overdueMs: s.overdueMinutes * 60_000,
+  };
+}
+
+/** Set (or clear) the one alarm from the planner, and return what the overlay shows. */
+export async function schedule(): Promise<PollerView> {
+  const [pending, state, s, now] = await Promise.all([
+    pendingRecords(),
+    pollerState(),
+    pollSettings(),
+    clockNow(),
+  ]);
+  const at = nextCheckAt(pending, state, s, now);
+  if (at === null) await browser.alarms.clear(CHECK_ALARM);
+  // Alarms run on the real clock; the testing clock only shifts "now", so schedule by the delay.
+  else await browser.alarms.create(CHECK_ALARM, { when: Date.now() + Math.max(0, at - now) });
+  await updateBadge(pending, state, s.overdueMs, now);
+  return { lastCheckAt: state.lastCheckAt, nextCheckAt: at, paused: state.paused };
+}
+
+export async function pollerView(): Promise<PollerView> {
+  const [pending, state, s, now] = await Promise.all([
+    pendingRecords(),
+    pollerState(),
+    pollSettings(),
+    clockNow(),
+  ]);
+  return {
+    lastCheckAt: state.lastCheckAt,
+    nextCheckAt: nextCheckAt(pending, state, s, now),
+    paused: state.paused,
+  };
+}
+
+const BADGE_TITLE: Record<PauseReason | 'ok' | 'none', string> = {
+  ok: 'ติดตามใบผ่านรายการจ่าย: รอใบผ่านรายการจ่าย {n} รายการ',
+  none: 'ติดตามใบผ่านรายการจ่าย: ไม่มีรายการที่รอ',
+  offline: 'ติดตามใบผ่านรายการจ่าย: ออฟไลน์ จะตรวจสอบเมื่อกลับมาออนไลน์',
+  'logged-out': 'ติดตามใบผ่านรายการจ่าย: ออกจากระบบ e-LAAS แล้ว เข้าสู่ระบบเพื่อให้ตรวจสอบต่อ',
+  maintenance: 'ติดตามใบผ่านรายการจ่าย: e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลัง',
+  'no-tab': 'ติดตามใบผ่านรายการจ่าย: เปิด e-LAAS ไว้เพื่อให้ตรวจสอบต่อ',
+  'site-error': 'ติดตามใบผ่านรายการจ่าย: อ่านข้อมูลจาก e-LAAS ไม่ได้ จะลองใหม่',
+};
+
+async function updateBadge(
+  pending: PaymentRecord[],
+  state: PollerState,
+  overdueMs: number,
+  now: number,
+): Promise<void> {
+  const action = browser.action;
+  if (!action) return;
+  const n = pending.length;
+  const overdue = pending.some((r) => isOverdue(r, now, overdueMs));
+  const color = state.paused && n > 0 ? '#5f6b7a' : overdue ? '#a4161a' : '#123c69';
+  const title = (n === 0 ? BADGE_TITLE.none : BADGE_TITLE[state.paused ?? 'ok']).replace('{n}', String(n));
+  await action.setBadgeText({ text: n === 0 ? '' : overdue ? `${n}!` : String(n) });
+  await action.setBadgeBackgroundColor({ color });
+  await action.setTitle({ title });
+}
+
+/**
+ * The open tabs of an e-LAAS origin. Match patterns cannot carry a port in Firefox, so ask by
+ * scheme and host and compare origins here (host permissions let us read those tabs' URLs).
+ */
+async function tabsOf(origin: string) {
+  const { protocol, hostname } = new URL(origin);
+  const tabs = await browser.tabs.query({ url: `${protocol}//${hostname}/*` });
+  return tabs.filter((tab) => {
+    try {
+      return tab.url !== undefined && new URL(tab.url).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Tell the e-LAAS tabs of an origin that records changed, so their panels re-read them. */
+async function notifyTabs(origin: string): Promise<void> {
+  const tabs = await tabsOf(origin);
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, { type: 'records/changed' }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Keep a payment the clerk just recorded. Idempotent: the same save captured twice is one record. */
+export async function capture(
+  origin: string,
+  scope: Scope,
+  payment: CapturedPayment,
+  capturedFrom: 'api' | 'form',
+): Promise<{ id: string; duplicate: boolean }> {
+  const now = await clockNow();
+  const key = payment.elaasId ?? payment.ref;
+  const mine = await recordsOf(origin, scope.unit, scope.user);
+  const same = mine.find(
+    (r) =>
+      (key !== null && (r.elaasId === key || r.ref === key)) ||
+      ((key === null || r.elaasId === null) &&
+        r.dekaNo === payment.dekaNo &&
+        r.amount === payment.amount &&
+        r.payDate === payment.payDate &&
+        Math.abs(r.recordedAt - now) < SAME_SAVE_MS),
+  );
+  if (same) {
+    // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
+    if (!same.elaasId && payment.elaasId)
+      await putRecords([{ ...same, elaasId: payment.elaasId, ref: payment.ref }]);
+    return { id: same.id, duplicate: true };
+  }
+  const id = recordId(
+    { origin, ...scope },
+    key ?? `${payment.dekaNo}|${payment.amount}|${payment.payDate}|${now}`,
+  );
+  const record: PaymentRecord = {
+    id,
+    origin,
+    unit: scope.unit,
+    user: scope.user,
+    ...payment,
+    recordedAt: now,
+    failureReason: null,
+    history: [{ status: payment.status, at: now, source: 'capture' }],
+    lastCheckedAt: null,
+    capturedFrom,
+  };
+  await putRecords([record]);
+  await schedule();
+  await notifyTabs(origin);
+  return { id, duplicate: false };
+}
+
+/** Apply rows from e-LAAS to the pending records of one unit on one origin; returns the changes. */
+export async function applyRows(
+  origin: string,
+  unit: string,
+  rows: StatusRow[],
+  source: 'check' | 'list',
+): Promise<PaymentRecord[]> {
+  const now = await clockNow();
+  const candidates = (await pendingRecords()).filter((r) => r.origin === origin && r.unit === unit);
+  const updated: PaymentRecord[] = [];
+  const changed: PaymentRecord[] = [];
+  const matched = new Set<string>();
+  for (const m of match(candidates, rows)) {
+    matched.add(m.record.id);
+    const applied = applyRow(m.record, m.row, now, source);
+    updated.push(applied.record);
+    if (applied.changed) changed.push(applied.record);
+  }
+  if (source === 'check') {
+    // Checked and still not in the answer: remember we looked, so the planner backs off.
+    for (const r of candidates) if (!matched.has(r.id)) updated.push({ ...r, lastCheckedAt: now });
+  }
+  await putRecords(updated);
+  if (changed.length > 0) await notifyTabs(origin);
+  return changed;
+}
+
+/** One check: for every origin with pending payments, ask an open e-LAAS tab to run it. */
+export async function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[] }> {
+  const pending = await pendingRecords();
+  const state = await pollerState();
+  const changed: PaymentRecord[] = [];
+  if (pending.length > 0) {
+    const byOrigin = new Map<string, PaymentRecord[]>();
+    for (const r of pending) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
+    let paused: PauseReason | null = null;
+    let failed = false;
+    for (const [origin, records] of byOrigin) {
+      const plan = planCheck(records);
+      if (!plan) continue;
+      const tabs = await tabsOf(origin);
+      if (tabs.length === 0) {
+        paused = 'no-tab';
+        continue;
+      }
+      const request: CheckRequest = {
+        type: 'check/run',
+        dateFrom: plan.dateFrom,
+        fiscalYears: plan.fiscalYears,
+      };
+      let answered = false;
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        let reply: unknown;
+        try {
+          reply = await browser.tabs.sendMessage(tab.id, request);
+        } catch {
+          continue; // no overlay in that tab (still loading, or not an e-LAAS page we run on)
+        }
+        const result = parseCheckResult(reply);
+        if (!result) continue;
+        answered = true;
+        if (result.ok) {
+          for (const unit of new Set(records.map((r) => r.unit))) {
+            changed.push(...(await applyRows(origin, unit, result.rows, 'check')));
+          }
+        } else {
+          paused = result.reason === 'unreadable' ? 'site-error' : result.reason;
+          failed = result.reason === 'unreadable' || result.reason === 'site-error';
+        }
+        break;
+      }
+      if (!answered) paused ??= 'no-tab';
+    }
+    const next: PollerState = {
+      lastCheckAt: await clockNow(),
+      failures: failed ? state.failures + 1 : 0,
+      paused,
+    };
+    await browser.storage.local.set({ [POLLER_KEY]: next });
+  }
+  const view = await schedule();
+  return { view, changed };
+}
+
+/** The records a clerk sees: their own, pending or from the last day. */
+export async function myRecords(origin: string, scope: Scope) {
+  const [records, poller, s, now] = await Promise.all([
+    recordsOf(origin, scope.unit, scope.user),
+    pollerView(),
+    pollSettings(),
+    clockNow(),
+  ]);
+  const recent = records
+    .filter((r) => isPending(r) || now - (r.history.at(-1)?.at ?? r.recordedAt) < 24 * 3600_000)
+    .sort((a, b) => b.recordedAt - a.recordedAt);
+  return { records: recent, poller, now, overdueMs: s.overdueMs };
+}
+
+export { getRecord };

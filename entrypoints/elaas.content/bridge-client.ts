@@ -1,0 +1,116 @@
+/**
+ * The content script's side of the page-world bridge: payments the app recorded, and the status
+ * check run with the app's own authorisation. Everything from the page is validated here.
+ */
+import type { CheckRequest, CheckResult } from '../../core/protocol';
+import type { CapturedPayment, StatusRow } from '../../core/records';
+import { BRIDGE, CONTENT, type RunCheck } from '../../site/bridge';
+import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
+import type { SiteProfile } from '../../site/profile';
+
+const CHECK_TIMEOUT_MS = 60_000;
+
+interface BridgeMessage {
+  source: typeof BRIDGE;
+  type: 'ready' | 'recorded' | 'check-result';
+  id?: string;
+  status?: number;
+  body?: string;
+  contentType?: string;
+  error?: string;
+}
+
+function fromBridge(event: MessageEvent): BridgeMessage | null {
+  if (event.source !== window || event.origin !== location.origin) return null;
+  const m = event.data as Partial<BridgeMessage> | null;
+  if (!m || typeof m !== 'object' || m.source !== BRIDGE || typeof m.type !== 'string') return null;
+  return m as BridgeMessage;
+}
+
+function json(text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BridgeClient {
+  /** The bridge has announced itself on this page (design A). */
+  present(): boolean;
+  runCheck(req: CheckRequest): Promise<CheckResult>;
+}
+
+export function connectBridge(
+  profile: SiteProfile,
+  signal: AbortSignal,
+  onRecorded: (payment: CapturedPayment) => void,
+): BridgeClient {
+  let present = false;
+  const waiting = new Map<string, (m: BridgeMessage) => void>();
+
+  window.addEventListener(
+    'message',
+    (event) => {
+      const m = fromBridge(event);
+      if (!m) return;
+      present = true;
+      if (m.type === 'recorded' && m.status === 200) {
+        const parsed = parseRecordAnswer(profile.api, profile.statusTexts, json(m.body));
+        if (parsed.ok) onRecorded(parsed.value);
+      } else if (m.type === 'check-result' && typeof m.id === 'string') {
+        waiting.get(m.id)?.(m);
+      }
+    },
+    { signal },
+  );
+
+  window.postMessage({ source: CONTENT, type: 'hello' }, location.origin);
+
+  const page = (dateFrom: string, fiscalYear: number, n: number) =>
+    new Promise<BridgeMessage | null>((resolve) => {
+      const id = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        resolve(null);
+      }, CHECK_TIMEOUT_MS);
+      waiting.set(id, (m) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(m);
+      });
+      const message: RunCheck = { source: CONTENT, type: 'run-check', id, dateFrom, fiscalYear, page: n };
+      window.postMessage(message, location.origin);
+    });
+
+  return {
+    present: () => present,
+    async runCheck(req) {
+      if (!navigator.onLine) return { ok: false, reason: 'offline' };
+      const rows: StatusRow[] = [];
+      let complete = true;
+      for (const fy of req.fiscalYears) {
+        for (let n = 1; n <= profile.api.list.maxPages; n++) {
+          const m = await page(req.dateFrom, fy, n);
+          if (!m) return { ok: false, reason: 'site-error', message: 'e-LAAS did not answer in time' };
+          if (m.error === 'no-auth' || m.status === 401 || m.status === 403)
+            return { ok: false, reason: 'logged-out' };
+          if (m.status === 503) return { ok: false, reason: 'maintenance' };
+          if (m.status === 0) return { ok: false, reason: navigator.onLine ? 'site-error' : 'offline' };
+          const parsed = parseListAnswer(profile.api, profile.statusTexts, json(m.body));
+          if (!parsed.ok) {
+            return {
+              ok: false,
+              reason: parsed.reason === 'refused' ? 'site-error' : 'unreadable',
+              message: parsed.message,
+            };
+          }
+          rows.push(...parsed.value.rows);
+          if (parsed.value.total <= n * profile.api.list.pageSize) break;
+          if (n === profile.api.list.maxPages) complete = false;
+        }
+      }
+      return { ok: true, rows, complete };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The one database: payment records, in the extension's origin, opened by the background only.
+ * Versioned migrations: each entry upgrades from the version before it, never edits an old one.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { PaymentRecord } from '../../core/records';
+
+export const DB_NAME = 'voucher-watch';
+
+interface VoucherWatchDB extends DBSchema {
+  records: {
+    key: string;
+    value: PaymentRecord;
+    indexes: { byStatus: string; byScope: [string, string, string]; byRecordedAt: number };
+  };
+}
+
+type Migration = (db: IDBPDatabase<VoucherWatchDB>) => void;
+
+export const MIGRATIONS: Migration[] = [
+  // v1: records with indexes for the pending query, a clerk's own records, and retention.
+  (db) => {
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('byStatus', 'status');
+    records.createIndex('byScope', ['origin', 'unit', 'user']);
+    records.createIndex('byRecordedAt', 'recordedAt');
+  },
+];
+
+let opening: Promise<IDBPDatabase<VoucherWatchDB>> | null = null;
+
+export function db(): Promise<IDBPDatabase<VoucherWatchDB>> {
+  opening ??= openDB<VoucherWatchDB>(DB_NAME, MIGRATIONS.length, {
+    upgrade(database, oldVersion) {
+      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(database);
+    },
+    blocking() {
+      // A newer version wants to upgrade: let it.
+      void opening?.then((d) => d.close());
+      opening = null;
+    },
+  });
+  return opening;
+}
+
+/** For tests: forget the open connection. */
+export async function closeDb(): Promise<void> {
+  const open = opening;
+  opening = null;
+  (await open)?.close();
+}
+
+export async function getRecord(id: string): Promise<PaymentRecord | undefined> {
+  return (await db()).get('records', id);
+}
+
+export async function putRecords(records: PaymentRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const tx = (await db()).transaction('records', 'readwrite');
+  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+}
+
+export async function pendingRecords(): Promise<PaymentRecord[]> {
+  const d = await db();
+  const [awaiting, processing] = await Promise.all([
+    d.getAllFromIndex('records', 'byStatus', 'awaiting'),
+    d.getAllFromIndex('records', 'byStatus', 'processing'),
+  ]);
+  return [...awaiting, ...processing];
+}
+
+export async function recordsOf(origin: string, unit: string, user: string): Promise<PaymentRecord[]> {
+  return (await db()).getAllFromIndex('records', 'byScope', [origin, unit, user]);
+}
+
+export async function allRecords(): Promise<PaymentRecord[]> {
+  return (await db()).getAll('records');
+}

@@ -1,0 +1,143 @@
+/**
+ * The page-world bridge: runs in e-LAAS' own JavaScript world (document_start) so it sees the
+ * site's API traffic and the authorisation the app already uses. It does two things only:
+ *  1. when the app records a payment (the profile's record request), it passes the answer on;
+ *  2. on request, it runs the profile's status request (the payments list) with the app's own
+ *     authorisation and passes the answer on. Only that URL, built here from checked numbers
+ *     and dates: a message from the page cannot make it fetch anything else.
+ * Everything it passes on is untrusted page data to the content script, which validates it.
+ */
+
+import { listRequestUrl } from './parse-api';
+import type { ApiProfile } from './profile';
+
+export const BRIDGE = 'evw-bridge';
+export const CONTENT = 'evw-content';
+const MAX_BODY = 2_000_000;
+
+export interface RunCheck {
+  source: typeof CONTENT;
+  type: 'run-check';
+  id: string;
+  dateFrom: string;
+  fiscalYear: number;
+  page: number;
+}
+
+function headerFrom(headers: HeadersInit | undefined, name: string): string | null {
+  if (!headers) return null;
+  try {
+    return new Headers(headers).get(name);
+  } catch {
+    return null;
+  }
+}
+
+export function installBridge(win: Window & typeof globalThis, api: ApiProfile): void {
+  const origin = win.location.origin;
+  const record = new RegExp(api.record.path);
+  const apiRoot = `/${new URL(api.list.path, origin).pathname.split('/')[1] ?? ''}/`;
+  let authorization: string | null = null;
+  const post = (message: Record<string, unknown>) => win.postMessage({ source: BRIDGE, ...message }, origin);
+
+  const inspect = (method: string, rawUrl: string, auth: string | null) => {
+    let url: URL;
+    try {
+      url = new URL(rawUrl, win.location.href);
+    } catch {
+      return { isRecord: false };
+    }
+    if (url.origin !== origin) return { isRecord: false };
+    if (auth && url.pathname.startsWith(apiRoot)) authorization = auth;
+    return { isRecord: method.toUpperCase() === api.record.method && record.test(url.pathname) };
+  };
+
+  const originalFetch = win.fetch.bind(win);
+  win.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : null;
+    const url = request ? request.url : String(input);
+    const method = init?.method ?? request?.method ?? 'GET';
+    const auth = headerFrom(init?.headers, 'authorization') ?? request?.headers.get('authorization') ?? null;
+    const seen = inspect(method, url, auth);
+    const response = await originalFetch(input, init);
+    if (seen.isRecord) {
+      response
+        .clone()
+        .text()
+        .then((body) => post({ type: 'recorded', status: response.status, body: body.slice(0, MAX_BODY) }))
+        .catch(() => undefined);
+    }
+    return response;
+  };
+
+  const xhr = win.XMLHttpRequest.prototype;
+  const calls = new WeakMap<XMLHttpRequest, { method: string; url: string; auth: string | null }>();
+  const open = xhr.open;
+  const setHeader = xhr.setRequestHeader;
+  const send = xhr.send;
+  xhr.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    calls.set(this, { method, url: String(url), auth: null });
+    return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
+  };
+  xhr.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+    const call = calls.get(this);
+    if (call && name.toLowerCase() === 'authorization') call.auth = value;
+    return setHeader.call(this, name, value);
+  };
+  xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const call = calls.get(this);
+    if (call && inspect(call.method, call.url, call.auth).isRecord) {
+      this.addEventListener('load', () => {
+        const text =
+          typeof this.response === 'string'
+            ? this.response
+            : this.responseType === ''
+              ? this.responseText
+              : '';
+        post({ type: 'recorded', status: this.status, body: text.slice(0, MAX_BODY) });
+      });
+    }
+    return send.call(this, body);
+  };
+
+  win.addEventListener('message', (event: MessageEvent) => {
+    const m = event.data as Partial<RunCheck> | { source?: string; type?: string } | null;
+    // The content script starts after us (document_idle): it says hello, we say we are here.
+    if (event.origin === origin && m?.source === CONTENT && m.type === 'hello') {
+      post({ type: 'ready' });
+      return;
+    }
+    // Same window, same origin. (The page itself could post this too; it gains nothing: the
+    // answer is its own data, and the URL is fixed by the profile.)
+    if (event.origin !== origin || !m || m.source !== CONTENT || m.type !== 'run-check' || !('id' in m))
+      return;
+    const ok =
+      typeof m.id === 'string' &&
+      /^[\w-]{1,40}$/.test(m.id) &&
+      typeof m.dateFrom === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(m.dateFrom) &&
+      Number.isInteger(m.fiscalYear) &&
+      Number.isInteger(m.page) &&
+      (m.page as number) >= 1 &&
+      (m.page as number) <= api.list.maxPages;
+    if (!ok) return;
+    if (!authorization) {
+      post({ type: 'check-result', id: m.id, status: 0, error: 'no-auth' });
+      return;
+    }
+    const url = listRequestUrl(api, origin, m.dateFrom as string, m.fiscalYear as number, m.page as number);
+    originalFetch(url, { headers: { authorization, accept: 'application/json' }, credentials: 'same-origin' })
+      .then(async (res) =>
+        post({
+          type: 'check-result',
+          id: m.id,
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          body: (await res.text()).slice(0, MAX_BODY),
+        }),
+      )
+      .catch(() => post({ type: 'check-result', id: m.id, status: 0, error: 'network' }));
+  });
+
+  post({ type: 'ready' });
+}

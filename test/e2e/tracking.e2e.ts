@@ -1,0 +1,180 @@
+/**
+ * feature: pending-panel
+ * Tracking end to end: payments recorded in the simulator's New e-LAAS (design A) are captured
+ * through the page-world bridge, checked in one batched request where the session is, and shown
+ * in the panel and on the badge exactly as the simulator's ground truth says.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STATUS_TH } from '../../simulator/model/labels';
+import { type Simulator, startSimulator } from '../../simulator/server';
+import { openSignedIn, readPanel, resetExtension } from './harness/overlay';
+import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
+
+const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
+const RECORD = '#/expenditure/payment/record';
+const LIST_API = 'GET /api/v1/expenditure/payments';
+
+async function recordPayments(page: TestPage, n: number): Promise<void> {
+  await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 3, null);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate((k) => {
+      (document.querySelectorAll('#deka-results .select-deka')[k] as HTMLElement).click();
+    }, i);
+    await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+    await page.click('#save');
+    await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+    await page.click('#dlg-ok');
+    await page.waitFor(() => document.querySelector('#result-dialog') === null, null);
+  }
+}
+
+function badge(session: Session): Promise<string> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { action: { getBadgeText(d: object): Promise<string> } } | undefined
+    >;
+    return (g.browser ?? g.chrome)?.action.getBadgeText({}) ?? '';
+  }, null);
+}
+
+function alarm(session: Session): Promise<boolean> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { alarms: { get(n: string): Promise<unknown> } } | undefined
+    >;
+    return Boolean(await (g.browser ?? g.chrome)?.alarms.get('voucher-check'));
+  }, null);
+}
+
+for (const browserName of BROWSERS) {
+  describe(`tracking in ${browserName} (design A)`, () => {
+    let sim: Simulator;
+    let session: Session;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      sim = await startSimulator({ design: 'A', start: JUNE_10, seed: 5, scenario: 'year-end' });
+      session = await launch(browserName);
+    });
+    afterAll(async () => {
+      await session?.close();
+      await sim?.close();
+    });
+    beforeEach(async () => {
+      sim.ctx.reset();
+      await resetExtension(session, null);
+      page = await session.newPage();
+    });
+    afterEach(async () => {
+      await page?.close();
+    });
+
+    it('captures three payments, then shows two vouchers and one failure exactly as e-LAAS has them', async () => {
+      sim.ctx.state.config.failNext = 1;
+      await openSignedIn(page, sim.url + RECORD);
+      await recordPayments(page, 3);
+
+      // Captured within a second of each save: all three waiting, as in the simulator.
+      const waiting = await page.waitFor(() => {
+        const lis = document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record') ?? [];
+        return lis.length === 3 ? lis.length : 0;
+      }, null);
+      expect(waiting).toBe(3);
+      const truthNow = sim.ctx.state.payments;
+      const seen = await readPanel(page);
+      expect(new Set(seen?.records.map((r) => r.deka))).toEqual(new Set(truthNow.map((p) => p.dekaNo)));
+      expect(seen?.records.every((r) => r.status === 'awaiting')).toBe(true);
+      expect(seen?.count).toBe('รอ 3 รายการ');
+      expect(await badge(session)).toBe('3');
+      expect(await alarm(session)).toBe(true);
+
+      // Hours pass at fiscal year-end; e-LAAS creates two vouchers and fails one.
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      sim.ctx.counts.clear();
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(() => {
+        const chips =
+          document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
+        return (
+          chips.length === 3 &&
+          Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
+        );
+      }, null);
+
+      const truth = sim.ctx.state.payments;
+      expect(truth.filter((p) => p.status === 'created')).toHaveLength(2);
+      const shown = await readPanel(page);
+      for (const p of truth) {
+        const r = shown?.records.find((x) => x.deka === p.dekaNo);
+        expect(r?.status, p.dekaNo).toBe(p.status);
+        expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
+        expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
+        if (p.voucherNo) expect(r?.voucherHref).toBe(`${sim.url}#/expenditure/vouchers/${p.voucherNo}`);
+      }
+      // One batched status request covered all three.
+      expect(sim.ctx.counts.get(LIST_API)).toBe(1);
+      expect(STATUS_TH.created).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
+      expect(await badge(session)).toBe('');
+      // Nothing pending: no alarm, so no request at all.
+      expect(await alarm(session)).toBe(false);
+    });
+
+    it('checks from the alarm, and pauses with the reason when logged out or in maintenance', async () => {
+      await openSignedIn(page, sim.url + RECORD);
+      await recordPayments(page, 1);
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          1,
+        null,
+      );
+
+      sim.ctx.faults.maintenance = true;
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      const down = await page.waitFor(
+        () =>
+          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent ?? '',
+        null,
+      );
+      expect(down).toBe('e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลังโดยอัตโนมัติ');
+
+      sim.ctx.faults.maintenance = false;
+      sim.ctx.auth.logoutAll();
+      sim.ctx.auth.expireAccessTokens();
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () =>
+          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent ===
+          'ออกจากระบบ e-LAAS แล้ว กรุณาเข้าสู่ระบบเพื่อให้ตรวจสอบต่อ',
+        null,
+      );
+
+      // Panel text in the meantime says why; the clerk signs in again (a fresh page load: the app
+      // only learns of the expired session on its next request), and the real alarm, fired now,
+      // checks and the voucher shows.
+      await openSignedIn(page, `${sim.url}?again=1${RECORD}`);
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      await session.inExtension(async () => {
+        const g = globalThis as unknown as Record<
+          string,
+          { alarms: { create(n: string, o: object): void } } | undefined
+        >;
+        (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
+      }, null);
+      const status = await page.waitFor(
+        () =>
+          document
+            .querySelector('evw-panel')
+            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
+            ?.getAttribute('data-status') === 'created',
+        null,
+        20_000,
+      );
+      expect(status).toBe(true);
+      expect(sim.ctx.state.payments[0]?.status).toBe('created');
+      expect(await readPanel(page).then((p) => p?.paused)).toBe('');
+    });
+  });
+}
