@@ -67,6 +67,11 @@ const th = {
   pausedMaintenance: 'e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลังโดยอัตโนมัติ',
   pausedNoTab: 'เปิด e-LAAS ไว้เพื่อให้ตรวจสอบต่อ',
   pausedSiteError: 'อ่านข้อมูลจาก e-LAAS ไม่ได้ จะลองใหม่โดยอัตโนมัติ',
+  duplicateTitle: 'ฎีกาเลขที่ {deka} บันทึกการจ่ายเงินไปแล้ว',
+  duplicateEarlier: 'บันทึกเมื่อ {time} สถานะ: {status}',
+  duplicateExplain: 'ระบบกำลังประมวลผลรายการเดิมและจะสร้างใบผ่านรายการจ่ายให้ภายหลัง หากบันทึกอีกครั้งจะเกิดการจ่ายเงินซ้ำ',
+  duplicateCancel: 'ไม่บันทึกซ้ำ',
+  duplicateProceed: 'ตั้งใจบันทึกอีกครั้ง',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -134,6 +139,12 @@ const en: Record<MessageKey, string> = {
   pausedMaintenance: 'e-LAAS is down for maintenance. Checking resumes by itself later.',
   pausedNoTab: 'Keep e-LAAS open so checking can go on.',
   pausedSiteError: 'Could not read e-LAAS. Trying again by itself.',
+  duplicateTitle: 'A payment for request {deka} was already recorded',
+  duplicateEarlier: 'Recorded at {time}, status: {status}',
+  duplicateExplain:
+    'e-LAAS is still processing the earlier payment and will create its voucher later. Recording it again makes a duplicate payment.',
+  duplicateCancel: 'Do not record again',
+  duplicateProceed: 'Record it again on purpose',
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };

@@ -68,3 +68,26 @@ export function readCurrentUnit(profile: SiteProfile, doc: Document): string | n
   const text = el ? normaliseText(el.getAttribute('data-current-unit') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }
+
+const DEKA_NO = /\d{1,6}\/\d{4}/;
+
+/** The ฎีกา a payment form is for, read through the profile; null when the form does not say. */
+export function readFormDekaNo(profile: SiteProfile, form: Element): string | null {
+  for (const selector of profile.recordForm.dekaNo) {
+    for (const el of safeQueryAll(form, selector)) {
+      const raw = el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
+      const m = DEKA_NO.exec(toArabicDigits(raw));
+      if (m) return m[0];
+    }
+  }
+  return null;
+}
+
+/** Whether an element is the profile's payment form. */
+export function isRecordForm(profile: SiteProfile, el: Element): boolean {
+  try {
+    return el.matches(profile.recordForm.form);
+  } catch {
+    return false;
+  }
+}

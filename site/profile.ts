@@ -65,6 +65,12 @@ export interface SiteProfile {
   statusTexts: Record<string, VoucherStatus>;
   /** The voucher's page, `{voucherNo}` replaced (relative to the e-LAAS origin). */
   voucherUrl: string;
+  /** The payment form on บันทึกการจ่ายเงิน: where it is and which ฎีกา it pays. */
+  recordForm: {
+    form: string;
+    /** Elements whose value or text holds the ฎีกา number (the first that does wins). */
+    dekaNo: string[];
+  };
   pages: Record<Exclude<PageKind, 'other'>, PageRule>;
   selectors: {
     /** Where the page names itself: breadcrumb, then headings. */
@@ -139,6 +145,10 @@ export const DEFAULT_PROFILE: SiteProfile = {
     ยกเลิก: 'cancelled',
   },
   voucherUrl: '/#/expenditure/vouchers/{voucherNo}',
+  recordForm: {
+    form: '#payment-form, form[name="paymentForm"]',
+    dekaNo: ['input[name="dekaNo"]', 'legend', '.deka-info'],
+  },
   pages: {
     login: {
       urlPatterns: ['/realms/[^/]+/protocol/openid-connect/auth', '#/login\\b'],

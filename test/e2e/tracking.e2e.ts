@@ -178,3 +178,75 @@ for (const browserName of BROWSERS) {
     });
   });
 }
+
+for (const browserName of BROWSERS) {
+  /**
+   * feature: duplicate-guard
+   */
+  describe(`duplicate guard in ${browserName} (design A)`, () => {
+    let sim: Simulator;
+    let session: Session;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      sim = await startSimulator({ design: 'A', start: JUNE_10, seed: 5, scenario: 'year-end' });
+      session = await launch(browserName);
+      await resetExtension(session, null);
+      page = await session.newPage();
+    });
+    afterAll(async () => {
+      await session?.close();
+      await sim?.close();
+    });
+
+    async function saveFirstDeka(): Promise<void> {
+      await page.evaluate(() => {
+        (document.querySelector('#deka-results .select-deka') as HTMLElement).click();
+      }, null);
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+      await page.click('#save');
+    }
+
+    it('warns before the same ฎีกา is recorded again while it waits, and lets the clerk go on deliberately', async () => {
+      await openSignedIn(page, sim.url + RECORD);
+      await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
+      await saveFirstDeka();
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      await page.click('#dlg-ok');
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          1,
+        null,
+      );
+      const [first] = sim.ctx.state.payments;
+
+      // The ฎีกา still looks unpaid in e-LAAS (its voucher is not there yet); the clerk tries again.
+      await saveFirstDeka();
+      const warning = await page.waitFor(
+        () =>
+          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
+            ?.textContent ?? '',
+        null,
+      );
+      expect(warning).toContain(`ฎีกาเลขที่ ${first?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
+      expect(warning).toContain('สถานะ: รอประมวลผล');
+      await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+      await page.waitFor(
+        () => !document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]'),
+        null,
+      );
+      expect(sim.ctx.state.payments).toHaveLength(1);
+
+      // On purpose: the second payment goes through to e-LAAS.
+      await page.click('#save');
+      await page.waitFor(
+        () => document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]') !== null,
+        null,
+      );
+      await page.clickInShadow('evw-guard', '.evw-dup-proceed');
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      expect(sim.ctx.state.payments.map((p) => p.dekaNo)).toEqual([first?.dekaNo, first?.dekaNo]);
+    });
+  });
+}

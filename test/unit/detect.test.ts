@@ -67,3 +67,20 @@ describe('readCurrentUser', () => {
     expect(readCurrentUser(DEFAULT_PROFILE, page('<p>no user</p>'))).toBeNull();
   });
 });
+
+describe('readFormDekaNo', () => {
+  it('reads the ฎีกา a payment form is for, from a field or its legend, Thai digits too', async () => {
+    const { isRecordForm, readFormDekaNo } = await import('../../site/detect');
+    const a = page(
+      '<form id="payment-form"><fieldset><legend>บันทึกการจ่ายเงิน ฎีกาเลขที่ ๑๐๑/๒๕๖๙</legend></fieldset></form>',
+    );
+    const formA = a.querySelector('form') as HTMLFormElement;
+    expect(isRecordForm(DEFAULT_PROFILE, formA)).toBe(true);
+    expect(readFormDekaNo(DEFAULT_PROFILE, formA)).toBe('101/2569');
+    const b = page('<form id="payment-form"><input name="dekaNo" value="102/2569"></form>');
+    expect(readFormDekaNo(DEFAULT_PROFILE, b.querySelector('form') as HTMLFormElement)).toBe('102/2569');
+    const c = page('<form class="search"><input name="q"></form>');
+    expect(isRecordForm(DEFAULT_PROFILE, c.querySelector('form') as HTMLFormElement)).toBe(false);
+    expect(readFormDekaNo(DEFAULT_PROFILE, c.querySelector('form') as HTMLFormElement)).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The duplicate-payment guard: on บันทึกการจ่ายเงิน, before a payment is submitted for a ฎีกา that
+ * already has a payment waiting for its voucher, say so (when and in what state) and let the clerk
+ * stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
+ */
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { DuplicateWarning } from '../../../components/DuplicateWarning';
+import dialogCss from '../../../components/styles/dialog.css?inline';
+import tokensCss from '../../../components/styles/tokens.css?inline';
+import { translator } from '../../../core/i18n';
+import { isPending } from '../../../core/records';
+import { isRecordForm, readFormDekaNo } from '../../../site/detect';
+import type { Feature } from './types';
+
+export const duplicateGuard: Feature = {
+  id: 'duplicate-guard',
+  pages: ['payment-record'],
+  async mount(fx) {
+    const ui = await createShadowRootUi(fx.ctx, {
+      name: 'evw-guard',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: `${tokensCss}\n${dialogCss}`,
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    if (fx.signal.aborted) return null;
+    ui.mount();
+    fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
+
+    /** The ฎีกา the clerk chose to record again: its next submit goes through. */
+    let allowed: string | null = null;
+    const close = () => render(null, ui.uiContainer);
+
+    document.addEventListener(
+      'submit',
+      (event) => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || !isRecordForm(fx.profile, form)) return;
+        const dekaNo = readFormDekaNo(fx.profile, form);
+        if (!dekaNo) return;
+        if (allowed === dekaNo) {
+          allowed = null;
+          return;
+        }
+        const earlier = (fx.tracking.get()?.records ?? []).filter((r) => isPending(r) && r.dekaNo === dekaNo);
+        if (earlier.length === 0) return;
+        // Hold this submit before e-LAAS' own handlers see it.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
+        const state = fx.store.get();
+        const s = state.kind === 'ready' ? state.state.settings.values : null;
+        render(
+          <DuplicateWarning
+            dekaNo={dekaNo}
+            earlier={earlier}
+            lang={s?.language ?? 'th'}
+            thaiDigits={s?.thaiDigits ?? false}
+            t={translator(s?.language ?? 'th')}
+            onCancel={() => {
+              close();
+              submitter?.focus();
+            }}
+            onProceed={() => {
+              close();
+              allowed = dekaNo;
+              form.requestSubmit(
+                submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement
+                  ? submitter
+                  : undefined,
+              );
+            }}
+          />,
+          ui.uiContainer,
+        );
+      },
+      { capture: true, signal: fx.signal },
+    );
+    return null; // lives at the end of <body>; nothing to re-anchor
+  },
+};
