@@ -33,9 +33,10 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'th',
-      // storage: settings and state; alarms: the one check timer; tabs is not needed (tabs.query
-      // by URL works with host permissions).
-      permissions: ['storage', 'alarms'],
+      // storage: settings and state; alarms: the one check timer; notifications: the summary when
+      // vouchers are created or fail. tabs is not needed (tabs.query by URL works with host
+      // permissions).
+      permissions: ['storage', 'alarms', 'notifications'],
       action: { default_title: '__MSG_extName__' },
       host_permissions: hosts,
       ...(local && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),

@@ -108,6 +108,7 @@ export const SETTINGS = {
   pollMinSeconds: integer(30, 15, 600, true),
   pollMaxSeconds: integer(900, 60, 3600, true),
   overdueMinutes: integer(30, 5, 1440, true),
+  notifications: boolean(true, true),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

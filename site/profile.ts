@@ -65,6 +65,8 @@ export interface SiteProfile {
   statusTexts: Record<string, VoucherStatus>;
   /** The voucher's page, `{voucherNo}` replaced (relative to the e-LAAS origin). */
   voucherUrl: string;
+  /** The payments list page (relative to the e-LAAS origin). */
+  listUrl: string;
   /** The payment form on บันทึกการจ่ายเงิน: where it is and which ฎีกา it pays. */
   recordForm: {
     form: string;
@@ -145,6 +147,7 @@ export const DEFAULT_PROFILE: SiteProfile = {
     ยกเลิก: 'cancelled',
   },
   voucherUrl: '/#/expenditure/vouchers/{voucherNo}',
+  listUrl: '/#/expenditure/payments',
   recordForm: {
     form: '#payment-form, form[name="paymentForm"]',
     dekaNo: ['input[name="dekaNo"]', 'legend', '.deka-info'],

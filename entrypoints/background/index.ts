@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
 import { onMessage } from './messages';
+import { onNotificationClicked, onNotificationClosed } from './notify';
 import { CHECK_ALARM, runCheck, schedule } from './tracking';
 
 export default defineBackground(() => {
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void runCheck();
   });
+  browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.notifications?.onClosed.addListener((id) => void onNotificationClosed(id));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') policyChanged();
   });

@@ -21,6 +21,7 @@ import { applyRow } from '../../core/status';
 import { now as clockNow } from '../../platform/extension/clock';
 import { getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
 import { loadSettings } from '../../platform/extension/settings-store';
+import { notifyChanges } from './notify';
 
 export const CHECK_ALARM = 'voucher-check';
 const POLLER_KEY = 'poller';
@@ -259,6 +260,13 @@ export async function runCheck(): Promise<{ view: PollerView; changed: PaymentRe
     await browser.storage.local.set({ [POLLER_KEY]: next });
   }
   const view = await schedule();
+  try {
+    await notifyChanges(changed);
+  } catch (error) {
+    // A notification that cannot be shown must not lose the check's results.
+    console.warn('[Voucher Watch] notification failed', error);
+    await browser.storage.local.set({ lastNotificationError: String(error) });
+  }
   return { view, changed };
 }
 

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
 import { type Simulator, startSimulator } from '../../simulator/server';
-import { openSignedIn, readPanel, resetExtension } from './harness/overlay';
+import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
@@ -113,8 +113,31 @@ for (const browserName of BROWSERS) {
         expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
         if (p.voucherNo) expect(r?.voucherHref).toBe(`${sim.url}#/expenditure/vouchers/${p.voucherNo}`);
       }
-      // One batched status request covered all three.
+      // One batched status request covered all three, and one notification summed it up.
       expect(sim.ctx.counts.get(LIST_API)).toBe(1);
+      let last: { title: string; message: string; target: string } | undefined;
+      for (let i = 0; i < 50 && !last; i++) {
+        last = (await getStorage(session, 'lastNotification')) as typeof last;
+        if (!last) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(last?.title).toBe('ใบผ่านรายการจ่าย: สร้างแล้ว 2 รายการ, ไม่สำเร็จ 1 รายการ');
+      const failed = truth.find((p) => p.status === 'failed');
+      for (const p of truth.filter((x) => x.status === 'created'))
+        expect(last?.message).toContain(`ฎีกา ${p.dekaNo} → ${p.voucherNo}`);
+      expect(last?.message).toContain(`ฎีกา ${failed?.dekaNo}: ${failed?.failureReason}`);
+      // Two vouchers and a failure: a click opens the payments list, where all of them are.
+      expect(last?.target).toBe(`${sim.url}#/expenditure/payments`);
+      if (browserName === 'chromium') {
+        // (Firefox without a desktop notification service closes them at once.)
+        const open = await session.inExtension(async () => {
+          const g = globalThis as unknown as Record<
+            string,
+            { notifications: { getAll(): Promise<object> } } | undefined
+          >;
+          return Object.keys((await (g.browser ?? g.chrome)?.notifications.getAll()) ?? {}).length;
+        }, null);
+        expect(open).toBe(1);
+      }
       expect(STATUS_TH.created).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
       expect(await badge(session)).toBe('');
       // Nothing pending: no alarm, so no request at all.

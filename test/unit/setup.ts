@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/preact';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});

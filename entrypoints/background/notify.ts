@@ -1,0 +1,102 @@
+/**
+ * One summary notification per check when vouchers were created or processing failed. Which page
+ * a click opens is kept in storage, so a click still works after the service worker restarted.
+ */
+import { browser } from 'wxt/browser';
+import type { PaymentRecord } from '../../core/records';
+import { loadSettings } from '../../platform/extension/settings-store';
+import { DEFAULT_PROFILE } from '../../site/profile';
+
+const PREFIX = 'evw-';
+const MAP_KEY = 'notificationTargets';
+export const LAST_KEY = 'lastNotification';
+const MAX_LINES = 4;
+
+type Targets = Record<string, string>;
+
+async function targets(): Promise<Targets> {
+  const v = (await browser.storage.local.get(MAP_KEY))[MAP_KEY];
+  return typeof v === 'object' && v !== null ? (v as Targets) : {};
+}
+
+function voucherUrl(r: PaymentRecord): string {
+  return new URL(
+    DEFAULT_PROFILE.voucherUrl.replace('{voucherNo}', encodeURIComponent(r.voucherNo ?? '')),
+    r.origin,
+  ).href;
+}
+
+/** The notification's text, in the clerk's language. */
+export function summary(changed: PaymentRecord[], lang: 'th' | 'en'): { title: string; message: string } {
+  const created = changed.filter((r) => r.status === 'created');
+  const failed = changed.filter((r) => r.status === 'failed');
+  const parts =
+    lang === 'th'
+      ? [
+          created.length ? `สร้างแล้ว ${created.length} รายการ` : '',
+          failed.length ? `ไม่สำเร็จ ${failed.length} รายการ` : '',
+        ]
+      : [created.length ? `${created.length} created` : '', failed.length ? `${failed.length} failed` : ''];
+  const title = `${lang === 'th' ? 'ใบผ่านรายการจ่าย' : 'Payment vouchers'}: ${parts.filter(Boolean).join(', ')}`;
+  const lines = [...created, ...failed]
+    .slice(0, MAX_LINES)
+    .map((r) =>
+      r.status === 'created'
+        ? `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo} → ${r.voucherNo}`
+        : `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo}: ${r.failureReason ?? (lang === 'th' ? 'ประมวลผลไม่สำเร็จ' : 'processing failed')}`,
+    );
+  const more = created.length + failed.length - lines.length;
+  if (more > 0) lines.push(lang === 'th' ? `และอีก ${more} รายการ` : `and ${more} more`);
+  return { title, message: lines.join('\n') };
+}
+
+export async function notifyChanges(changed: PaymentRecord[]): Promise<string | null> {
+  const done = changed.filter((r) => r.status === 'created' || r.status === 'failed');
+  if (done.length === 0 || !browser.notifications) return null;
+  const settings = (await loadSettings()).values;
+  if (!settings.notifications) return null;
+  const { title, message } = summary(done, settings.language);
+  const id = `${PREFIX}${Date.now().toString(36)}`;
+  // One voucher: open it. Several, or a failure: open the payments list, where all of them are.
+  const first = done[0] as PaymentRecord;
+  const target =
+    done.length === 1 && first.status === 'created'
+      ? voucherUrl(first)
+      : new URL(DEFAULT_PROFILE.listUrl, first.origin).href;
+  const map = await targets();
+  map[id] = target;
+  // The last one is kept too (the popup can show it again; a desktop without a notification
+  // service closes notifications at once).
+  await browser.storage.local.set({
+    [MAP_KEY]: map,
+    [LAST_KEY]: { id, title, message, target, at: Date.now() },
+  });
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+  return id;
+}
+
+/** A click on one of our notifications opens its page in e-LAAS. */
+export async function onNotificationClicked(id: string): Promise<void> {
+  if (!id.startsWith(PREFIX)) return;
+  const map = await targets();
+  const url = map[id];
+  delete map[id];
+  await browser.storage.local.set({ [MAP_KEY]: map });
+  await browser.notifications.clear(id);
+  if (url) await browser.tabs.create({ url });
+}
+
+/** Forget targets of notifications that are gone. */
+export async function onNotificationClosed(id: string): Promise<void> {
+  if (!id.startsWith(PREFIX)) return;
+  const map = await targets();
+  if (id in map) {
+    delete map[id];
+    await browser.storage.local.set({ [MAP_KEY]: map });
+  }
+}
