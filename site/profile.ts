@@ -47,6 +47,11 @@ export interface ApiProfile {
 }
 
 export interface ListPageProfile {
+  /**
+   * The list page to fetch as the status check where there is no JSON API to use (a
+   * server-rendered e-LAAS): `{dateFrom}` (dd/mm/yyyy B.E.) and `{page}` are replaced.
+   */
+  checkUrl: string;
   /** Tables that may be the payments list; the one whose headers name the columns below wins. */
   table: string;
   /** Column header texts, as e-LAAS labels them (several where wordings differ). */
@@ -72,6 +77,15 @@ export interface SiteProfile {
     form: string;
     /** Elements whose value or text holds the ฎีกา number (the first that does wins). */
     dekaNo: string[];
+    payee: string;
+    payDate: string;
+    netAmount: string;
+    /** The dialog e-LAAS shows after a successful save, and texts that say it succeeded. */
+    successDialog: string;
+    successTexts: string[];
+    /** In the dialog: the voucher number (before the change) and e-LAAS' reference. */
+    voucherNo: string;
+    ref: string;
   };
   pages: Record<Exclude<PageKind, 'other'>, PageRule>;
   selectors: {
@@ -128,6 +142,7 @@ export const DEFAULT_PROFILE: SiteProfile = {
     },
   },
   listPage: {
+    checkUrl: '/payment/list?from={dateFrom}&size=20&page={page}',
     table: 'table',
     headers: {
       dekaNo: ['ฎีกาเลขที่'],
@@ -151,6 +166,13 @@ export const DEFAULT_PROFILE: SiteProfile = {
   recordForm: {
     form: '#payment-form, form[name="paymentForm"]',
     dekaNo: ['input[name="dekaNo"]', 'legend', '.deka-info'],
+    payee: '#payee-name, .deka-info strong',
+    payDate: 'input[name="payDate"]',
+    netAmount: 'input[name="netAmount"]',
+    successDialog: '[role="dialog"], .modal',
+    successTexts: ['บันทึกการจ่ายเงินเรียบร้อยแล้ว', 'บันทึกข้อมูลสำเร็จ'],
+    voucherNo: '.voucher-no',
+    ref: '.payment-ref',
   },
   pages: {
     login: {

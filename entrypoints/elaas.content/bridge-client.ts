@@ -9,6 +9,8 @@ import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
 import type { SiteProfile } from '../../site/profile';
 
 const CHECK_TIMEOUT_MS = 60_000;
+/** The bridge has seen no API request with authorisation on this page. */
+export const NO_API = 'no-api-seen';
 
 interface BridgeMessage {
   source: typeof BRIDGE;
@@ -93,8 +95,9 @@ export function connectBridge(
         for (let n = 1; n <= profile.api.list.maxPages; n++) {
           const m = await page(req.dateFrom, fy, n);
           if (!m) return { ok: false, reason: 'site-error', message: 'e-LAAS did not answer in time' };
-          if (m.error === 'no-auth' || m.status === 401 || m.status === 403)
-            return { ok: false, reason: 'logged-out' };
+          // No API request seen on this page: the site may not talk JSON at all (say so exactly).
+          if (m.error === 'no-auth') return { ok: false, reason: 'logged-out', message: NO_API };
+          if (m.status === 401 || m.status === 403) return { ok: false, reason: 'logged-out' };
           if (m.status === 503) return { ok: false, reason: 'maintenance' };
           if (m.status === 0) return { ok: false, reason: navigator.onLine ? 'site-error' : 'offline' };
           const parsed = parseListAnswer(profile.api, profile.statusTexts, json(m.body));

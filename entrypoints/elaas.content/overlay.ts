@@ -70,6 +70,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     }
     const kind = detectPage(profile, location, document);
     if (kind === 'payment-list') tracking.readList();
+    tracking.readDialog();
     const nextUser = readCurrentUser(profile, document);
     if (nextUser !== user) {
       user = nextUser;

@@ -4,13 +4,14 @@
  * screen back as passive updates, and keep the clerk's records for the panel.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CheckRequest, MyRecords } from '../../core/protocol';
+import type { CheckRequest, CheckResult, MyRecords } from '../../core/protocol';
 import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
 import type { Transport } from '../../platform/types';
-import { readCurrentUnit, readCurrentUser } from '../../site/detect';
+import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
+import { listPageUrl, type PendingSave, readPaymentForm, readSuccessDialog } from '../../site/form-capture';
 import { readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
-import { connectBridge } from './bridge-client';
+import { connectBridge, NO_API } from './bridge-client';
 
 export interface TrackingStore {
   get(): MyRecords | null;
@@ -20,6 +21,54 @@ export interface TrackingStore {
   scope(): Scope;
   /** Read the payments list on screen, if this page has one, and send what it says. */
   readList(): void;
+  /** Look for e-LAAS' success dialog after a save the API capture may have missed. */
+  readDialog(): void;
+}
+
+const PENDING_SAVE = 'evw-pending-save';
+/** A save's success dialog must show within this time of its submit (the next page, maybe). */
+const SAVE_WINDOW_MS = 2 * 60_000;
+
+function pendingSave(): PendingSave | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(PENDING_SAVE) ?? 'null') as PendingSave | null;
+    return v && typeof v.at === 'number' && Date.now() - v.at < SAVE_WINDOW_MS ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The status check on a server-rendered e-LAAS: fetch the payments list page with the clerk's
+ * session (same origin, cookies) and read its table through the profile.
+ */
+async function checkByListPage(profile: SiteProfile, req: CheckRequest): Promise<CheckResult> {
+  if (!navigator.onLine) return { ok: false, reason: 'offline' };
+  const rows: StatusRow[] = [];
+  let previous = '';
+  for (let n = 1; n <= profile.api.list.maxPages; n++) {
+    let res: Response;
+    try {
+      res = await fetch(listPageUrl(profile, location.origin, req.dateFrom, n), {
+        credentials: 'same-origin',
+      });
+    } catch {
+      return { ok: false, reason: navigator.onLine ? 'site-error' : 'offline' };
+    }
+    if (res.status === 503) return { ok: false, reason: 'maintenance' };
+    if (res.status === 401 || res.status === 403) return { ok: false, reason: 'logged-out' };
+    if (!res.ok) return { ok: false, reason: 'site-error', message: `HTTP ${res.status}` };
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    if (detectPage(profile, new URL(res.url), doc) === 'login') return { ok: false, reason: 'logged-out' };
+    const table = readListTable(profile.listPage, profile.statusTexts, doc);
+    if (!table) return { ok: false, reason: 'unreadable' };
+    const pageRows = table.rows.map((r) => r.row).filter((r): r is StatusRow => r !== null);
+    const key = JSON.stringify(pageRows);
+    if (pageRows.length === 0 || key === previous) break;
+    previous = key;
+    rows.push(...pageRows);
+  }
+  return { ok: true, rows, complete: true };
 }
 
 const REFRESH_MS = 30_000;
@@ -65,9 +114,13 @@ export function startTracking(
 
   const stop = transport.onCommand((message) => {
     if (isCheckRequest(message)) {
-      if (!bridge.present())
-        return Promise.resolve({ ok: false, reason: 'site-error', message: 'no page bridge' });
-      return bridge.runCheck(message);
+      // A site that talks JSON: the app's own API, through the bridge. Otherwise: the list page.
+      if (!bridge.present()) return checkByListPage(profile, message);
+      return bridge
+        .runCheck(message)
+        .then((result) =>
+          !result.ok && result.message === NO_API ? checkByListPage(profile, message) : result,
+        );
     }
     if (
       typeof message === 'object' &&
@@ -94,8 +147,25 @@ export function startTracking(
     });
   };
 
+  // Capture from the form too: remember what was submitted, confirm it by the success dialog.
+  ctx.addEventListener(document, 'submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const save = readPaymentForm(profile, form, Date.now());
+    if (save) sessionStorage.setItem(PENDING_SAVE, JSON.stringify(save));
+  });
+  const readDialog = () => {
+    const save = pendingSave();
+    if (!save) return;
+    const payment = readSuccessDialog(profile, document, save);
+    if (!payment) return;
+    sessionStorage.removeItem(PENDING_SAVE);
+    record(payment, 'form');
+  };
+
   ctx.setInterval(refresh, REFRESH_MS);
   refresh();
+  readDialog();
 
   return {
     get: () => snapshot,
@@ -110,5 +180,6 @@ export function startTracking(
     },
     scope,
     readList,
+    readDialog,
   };
 }

@@ -273,3 +273,105 @@ for (const browserName of BROWSERS) {
     });
   });
 }
+
+for (const browserName of BROWSERS) {
+  describe(`tracking in ${browserName} (design B: server-rendered, no API)`, () => {
+    let sim: Simulator;
+    let session: Session;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      sim = await startSimulator({ design: 'B', start: JUNE_10, seed: 6, scenario: 'year-end' });
+      session = await launch(browserName);
+    });
+    afterAll(async () => {
+      await session?.close();
+      await sim?.close();
+    });
+    beforeEach(async () => {
+      sim.ctx.reset();
+      await resetExtension(session, null);
+      page = await session.newPage();
+    });
+    afterEach(async () => {
+      await page?.close();
+    });
+
+    async function recordOne(index: number): Promise<void> {
+      await openSignedIn(page, `${sim.url}payment/record`);
+      await page.evaluate((i) => {
+        (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
+      }, index);
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+      await page.click('#save');
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      // The clerk closes e-LAAS' dialog (a link back to the record page).
+      await page.click('#dlg-ok');
+      await page.waitFor(
+        () => document.querySelector('#result-dialog') === null && document.querySelector('main h1') !== null,
+        null,
+      );
+    }
+
+    const panelStatuses = () =>
+      page.evaluate(
+        () =>
+          Array.from(
+            document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record') ?? [],
+          ).map(
+            (li) =>
+              `${li.getAttribute('data-deka')}=${li.querySelector('.evw-chip[data-status]')?.getAttribute('data-status')}`,
+          ),
+        null,
+      );
+
+    it('captures from the form and dialog, and checks by reading the list page', async () => {
+      await recordOne(0);
+      const [p] = sim.ctx.state.payments;
+      await page.waitFor((want) => {
+        const li = document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-record');
+        return li?.getAttribute('data-deka') === want;
+      }, p?.dekaNo);
+      expect(await panelStatuses()).toEqual([`${p?.dekaNo}=awaiting`]);
+
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('evw-panel')
+            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
+            ?.getAttribute('data-status') === 'created',
+        null,
+      );
+      const shown = await readPanel(page);
+      expect(shown?.records[0]?.voucher).toBe(`ใบผ่านรายการจ่าย ${sim.ctx.state.payments[0]?.voucherNo}`);
+    });
+
+    it('updates from the payments list the clerk is looking at, with no extra request', async () => {
+      await recordOne(0);
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          1,
+        null,
+      );
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      sim.ctx.counts.clear();
+      await page.click('nav.sidebar a[href="/payment/list"]');
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('evw-panel')
+            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
+            ?.getAttribute('data-status') === 'created',
+        null,
+      );
+      // Only the page the clerk opened was requested.
+      expect(sim.ctx.counts.get('GET /payment/list')).toBe(1);
+      expect((await readPanel(page))?.records[0]?.voucher).toBe(
+        `ใบผ่านรายการจ่าย ${sim.ctx.state.payments[0]?.voucherNo}`,
+      );
+    });
+  });
+}
