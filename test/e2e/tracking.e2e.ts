@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
 import { type Simulator, startSimulator } from '../../simulator/server';
+import { screenshotPath, waitUntil } from './harness/env';
 import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
@@ -105,6 +106,7 @@ for (const browserName of BROWSERS) {
 
       const truth = sim.ctx.state.payments;
       expect(truth.filter((p) => p.status === 'created')).toHaveLength(2);
+      if (browserName === 'chromium') await page.screenshot(screenshotPath('panel.png'));
       const shown = await readPanel(page);
       for (const p of truth) {
         const r = shown?.records.find((x) => x.deka === p.dekaNo);
@@ -144,6 +146,37 @@ for (const browserName of BROWSERS) {
       expect(await alarm(session)).toBe(false);
     });
 
+    it('polls once per check however many e-LAAS tabs are open', async () => {
+      const second = await session.newPage();
+      try {
+        await openSignedIn(page, sim.url + RECORD);
+        await openSignedIn(second, `${sim.url}#/expenditure/payments`);
+        await recordPayments(page, 1);
+        await page.waitFor(
+          () =>
+            (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+            1,
+          null,
+        );
+        sim.ctx.counts.clear();
+        for (let i = 1; i <= 2; i++) {
+          await session.inExtension(async () => {
+            const g = globalThis as unknown as Record<
+              string,
+              { alarms: { create(n: string, o: object): void } } | undefined
+            >;
+            (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
+          }, null);
+          await waitUntil(() => (sim.ctx.counts.get(LIST_API) ?? 0) >= i, `check ${i}`);
+          // Settle: a second tab must not add a request of its own.
+          await new Promise((r) => setTimeout(r, 500));
+          expect(sim.ctx.counts.get(LIST_API)).toBe(i);
+        }
+      } finally {
+        await second.close();
+      }
+    });
+
     it('checks from the alarm, and pauses with the reason when logged out or in maintenance', async () => {
       await openSignedIn(page, sim.url + RECORD);
       await recordPayments(page, 1);
@@ -178,6 +211,11 @@ for (const browserName of BROWSERS) {
       // only learns of the expired session on its next request), and the real alarm, fired now,
       // checks and the voucher shows.
       await openSignedIn(page, `${sim.url}?again=1${RECORD}`);
+      // The overlay of the new page is up (its panel drew) before the alarm asks it to check.
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel') != null,
+        null,
+      );
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       await session.inExtension(async () => {
         const g = globalThis as unknown as Record<
