@@ -6,8 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machine } from './machine';
 import { benchSimulator, simulatorReport } from './simulator';
+import { trackingReport } from './tracking';
 
 const sections: string[] = [];
+console.log('tracking…');
+sections.push(trackingReport());
 console.log('simulator capacity…');
 sections.push(simulatorReport(await benchSimulator()));
 

@@ -36,11 +36,21 @@ export function match(records: readonly PaymentRecord[], rows: readonly StatusRo
       usedRows.add(i);
     }
   });
-  const rest = records.filter((r) => !usedRecords.has(r.id)).sort((a, b) => a.recordedAt - b.recordedAt);
+  // The rest by ฎีกา number, oldest first: one lookup per row instead of a scan.
+  const byDeka = new Map<string, PaymentRecord[]>();
+  for (const r of records) {
+    if (usedRecords.has(r.id)) continue;
+    const list = byDeka.get(r.dekaNo);
+    if (list) list.push(r);
+    else byDeka.set(r.dekaNo, [r]);
+  }
+  for (const list of byDeka.values()) list.sort((a, b) => a.recordedAt - b.recordedAt);
   rows.forEach((row, i) => {
     if (usedRows.has(i)) return;
     // A row with an id we do not know belongs to a record without one (captured from the form).
-    const r = rest.find((x) => !usedRecords.has(x.id) && !(x.elaasId && row.elaasId) && sameDetails(x, row));
+    const r = byDeka
+      .get(row.dekaNo)
+      ?.find((x) => !usedRecords.has(x.id) && !(x.elaasId && row.elaasId) && sameDetails(x, row));
     if (r) {
       out.push({ record: r, row });
       usedRecords.add(r.id);
