@@ -2,15 +2,13 @@
  * The 10 June 2569 change notice: full on payment pages, a strip elsewhere in e-LAAS.
  * Dismissal is remembered per e-LAAS user and returns when the notice's version changes.
  */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Notice } from '../../../components/Notice';
 import noticeCss from '../../../components/styles/notice.css?inline';
-import tokensCss from '../../../components/styles/tokens.css?inline';
 import { translator } from '../../../core/i18n';
 import { buildNotice, noticeVisible } from '../../../core/notice';
 import { contentAnchor } from './anchor';
+import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
 function NoticeContainer({ fx }: { fx: FeatureContext }) {
@@ -64,23 +62,13 @@ export const changeNotice: Feature = {
   id: 'change-notice',
   pages: ['payment-record', 'payment-list', 'voucher', 'other'],
   async mount(fx) {
-    const ui = await createShadowRootUi(fx.ctx, {
+    const ui = await mountShadowUi(fx, {
       name: 'evw-notice',
-      position: 'inline',
       anchor: () => contentAnchor(fx.profile),
       append: 'first',
-      css: `${tokensCss}\n${noticeCss}`,
-      onMount(container) {
-        render(<NoticeContainer fx={fx} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
+      css: noticeCss,
+      content: <NoticeContainer fx={fx} />,
     });
-    if (fx.signal.aborted) return null;
-    ui.mount();
-    fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
-    return ui.shadowHost;
+    return ui?.host ?? null;
   },
 };

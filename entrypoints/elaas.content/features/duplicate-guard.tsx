@@ -4,37 +4,29 @@
  * stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
  */
 import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { DuplicateWarning } from '../../../components/DuplicateWarning';
 import dialogCss from '../../../components/styles/dialog.css?inline';
-import tokensCss from '../../../components/styles/tokens.css?inline';
 import { translator } from '../../../core/i18n';
 import { isPending } from '../../../core/records';
 import { isRecordForm, readFormDekaNo } from '../../../site/detect';
+import { mountShadowUi } from './shadow-ui';
 import type { Feature } from './types';
 
 export const duplicateGuard: Feature = {
   id: 'duplicate-guard',
   pages: ['payment-record'],
   async mount(fx) {
-    const ui = await createShadowRootUi(fx.ctx, {
+    const ui = await mountShadowUi(fx, {
       name: 'evw-guard',
-      position: 'inline',
-      anchor: 'body',
+      anchor: document.body,
       append: 'last',
-      css: `${tokensCss}\n${dialogCss}`,
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      css: dialogCss,
     });
-    if (fx.signal.aborted) return null;
-    ui.mount();
-    fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
+    if (!ui) return null;
 
     /** The ฎีกา the clerk chose to record again: its next submit goes through. */
     let allowed: string | null = null;
-    const close = () => render(null, ui.uiContainer);
+    const close = () => render(null, ui.container);
 
     document.addEventListener(
       'submit',
@@ -76,7 +68,7 @@ export const duplicateGuard: Feature = {
               );
             }}
           />,
-          ui.uiContainer,
+          ui.container,
         );
       },
       { capture: true, signal: fx.signal },

@@ -2,14 +2,12 @@
  * The pending panel: the clerk's payments and their vouchers, docked in a corner of every e-LAAS
  * page but the login page, in its own shadow root so it never takes e-LAAS styles.
  */
-import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PendingPanel, STATUS_KEY } from '../../../components/PendingPanel';
 import panelCss from '../../../components/styles/panel.css?inline';
-import tokensCss from '../../../components/styles/tokens.css?inline';
 import { translator } from '../../../core/i18n';
 import { contentAnchor } from './anchor';
+import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
 const OPEN_KEY = 'evw-panel-open';
@@ -77,29 +75,19 @@ export const pendingPanel: Feature = {
   id: 'pending-panel',
   pages: ['payment-record', 'payment-list', 'voucher', 'other'],
   async mount(fx) {
-    const ui = await createShadowRootUi(fx.ctx, {
+    const ui = await mountShadowUi(fx, {
       name: 'evw-panel',
       // In the page's flow, at the top of the content, under the notice: it never covers an
       // e-LAAS control. (Docking it elsewhere is the interface issue's work.)
-      position: 'inline',
       anchor: () => contentAnchor(fx.profile),
-      append: (anchor, ui) => {
+      append: (anchor, el) => {
         const notice = Array.from(anchor.children).find((c) => c.tagName === 'EVW-NOTICE');
-        if (notice) notice.after(ui);
-        else anchor.prepend(ui);
+        if (notice) notice.after(el);
+        else anchor.prepend(el);
       },
-      css: `${tokensCss}\n${panelCss}`,
-      onMount(container) {
-        render(<PanelContainer fx={fx} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
+      css: panelCss,
+      content: <PanelContainer fx={fx} />,
     });
-    if (fx.signal.aborted) return null;
-    ui.mount();
-    fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
-    return ui.shadowHost;
+    return ui?.host ?? null;
   },
 };
