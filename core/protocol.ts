@@ -18,7 +18,8 @@ export type Request =
   | { type: 'payment/recorded'; scope: Scope; payment: CapturedPayment; capturedFrom: 'api' | 'form' }
   | { type: 'records/mine'; scope: Scope }
   | { type: 'status/rows'; scope: Scope; rows: StatusRow[] }
-  | { type: 'check/now' };
+  | { type: 'check/now' }
+  | { type: 'records/seen' };
 
 /** What the overlay shows about the poller. */
 export interface PollerView {
@@ -64,6 +65,7 @@ export interface ReplyFor {
   'records/mine': MyRecords;
   'status/rows': { changed: number };
   'check/now': PollerView;
+  'records/seen': undefined;
 }
 
 /** Requests only extension pages (options, popup) may send; content scripts may not. */
@@ -237,6 +239,7 @@ export function parseRequest(v: unknown): Request | null {
       return scope && r ? { type: v.type, scope, rows: r } : null;
     }
     case 'check/now':
+    case 'records/seen':
       return onlyKeys(v, ['type']) ? { type: v.type } : null;
     default:
       return null;

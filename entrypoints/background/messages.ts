@@ -9,7 +9,7 @@ import { validateUserPatch } from '../../core/settings';
 import { now } from '../../platform/extension/clock';
 import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
 import { STORAGE_KEYS } from '../../platform/extension/transport';
-import { applyRows, capture, myRecords, runCheck, schedule } from './tracking';
+import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -113,6 +113,9 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
     }
     case 'check/now':
       return { ok: true, data: (await runCheck()).view };
+    case 'records/seen':
+      await failuresSeen();
+      return { ok: true, data: undefined };
     default:
       return { ok: false, error: 'refused' };
   }

@@ -19,7 +19,7 @@ import {
 } from '../../core/records';
 import { applyRow } from '../../core/status';
 import { now as clockNow } from '../../platform/extension/clock';
-import { getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
+import { failedRecords, getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
 import { loadSettings } from '../../platform/extension/settings-store';
 import { notifyChanges } from './notify';
 
@@ -86,6 +86,40 @@ const BADGE_TITLE: Record<PauseReason | 'ok' | 'none', string> = {
   'site-error': 'ติดตามใบผ่านรายการจ่าย: อ่านข้อมูลจาก e-LAAS ไม่ได้ จะลองใหม่',
 };
 
+/** What the badge shows: pure, so it is tested without a browser. */
+export function badgeLook(
+  pending: PaymentRecord[],
+  unseenFailures: number,
+  paused: PauseReason | null,
+  overdueMs: number,
+  now: number,
+): { text: string; color: string; title: string } {
+  const n = pending.length;
+  const overdue = pending.some((r) => isOverdue(r, now, overdueMs));
+  const alarming = overdue || unseenFailures > 0;
+  const color = paused && n > 0 ? '#5f6b7a' : alarming ? '#a4161a' : '#123c69';
+  const text = n > 0 ? `${n}${alarming ? '!' : ''}` : unseenFailures > 0 ? '✕' : '';
+  let title = (n === 0 ? BADGE_TITLE.none : BADGE_TITLE[paused ?? 'ok']).replace('{n}', String(n));
+  if (unseenFailures > 0) title += ` · ${BADGE_FAILED.replace('{f}', String(unseenFailures))}`;
+  return { text, color, title };
+}
+
+const BADGE_FAILED = 'ประมวลผลไม่สำเร็จ {f} รายการ เปิดหน้า e-LAAS เพื่อดูสาเหตุ';
+const SEEN_KEY = 'failuresSeenAt';
+
+/** Failures the clerk has not seen in a panel yet. */
+async function unseenFailures(): Promise<number> {
+  const seen = (await browser.storage.local.get(SEEN_KEY))[SEEN_KEY];
+  const since = typeof seen === 'number' ? seen : 0;
+  return (await failedRecords()).filter((r) => (r.history.at(-1)?.at ?? r.recordedAt) > since).length;
+}
+
+/** A panel showed the clerk their failures: the badge stops calling for attention. */
+export async function failuresSeen(): Promise<void> {
+  await browser.storage.local.set({ [SEEN_KEY]: await clockNow() });
+  await schedule();
+}
+
 async function updateBadge(
   pending: PaymentRecord[],
   state: PollerState,
@@ -94,13 +128,10 @@ async function updateBadge(
 ): Promise<void> {
   const action = browser.action;
   if (!action) return;
-  const n = pending.length;
-  const overdue = pending.some((r) => isOverdue(r, now, overdueMs));
-  const color = state.paused && n > 0 ? '#5f6b7a' : overdue ? '#a4161a' : '#123c69';
-  const title = (n === 0 ? BADGE_TITLE.none : BADGE_TITLE[state.paused ?? 'ok']).replace('{n}', String(n));
-  await action.setBadgeText({ text: n === 0 ? '' : overdue ? `${n}!` : String(n) });
-  await action.setBadgeBackgroundColor({ color });
-  await action.setTitle({ title });
+  const look = badgeLook(pending, await unseenFailures(), state.paused, overdueMs, now);
+  await action.setBadgeText({ text: look.text });
+  await action.setBadgeBackgroundColor({ color: look.color });
+  await action.setTitle({ title: look.title });
 }
 
 /**
@@ -131,19 +162,39 @@ async function notifyTabs(origin: string): Promise<void> {
   );
 }
 
-/** Keep a payment the clerk just recorded. Idempotent: the same save captured twice is one record. */
-export async function capture(
+let captures: Promise<unknown> = Promise.resolve();
+
+/**
+ * Keep a payment the clerk just recorded. Idempotent: the same save captured twice (API and
+ * dialog, arriving together) is one record. Captures run one at a time, so two of the same save
+ * cannot both miss each other.
+ */
+export function capture(
+  origin: string,
+  scope: Scope,
+  payment: CapturedPayment,
+  capturedFrom: 'api' | 'form',
+): Promise<{ id: string; duplicate: boolean }> {
+  const run = captures.then(() => captureNow(origin, scope, payment, capturedFrom));
+  captures = run.catch(() => undefined);
+  return run;
+}
+
+async function captureNow(
   origin: string,
   scope: Scope,
   payment: CapturedPayment,
   capturedFrom: 'api' | 'form',
 ): Promise<{ id: string; duplicate: boolean }> {
   const now = await clockNow();
-  const key = payment.elaasId ?? payment.ref;
+  // The reference first: the API answer and the success dialog both show it, so both captures
+  // of one save name the same record.
+  const key = payment.ref ?? payment.elaasId;
   const mine = await recordsOf(origin, scope.unit, scope.user);
   const same = mine.find(
     (r) =>
       (key !== null && (r.elaasId === key || r.ref === key)) ||
+      (payment.elaasId !== null && r.elaasId === payment.elaasId) ||
       ((key === null || r.elaasId === null) &&
         r.dekaNo === payment.dekaNo &&
         r.amount === payment.amount &&

@@ -106,8 +106,14 @@ export function startTracking(
     });
   };
 
-  const record = (payment: CapturedPayment, capturedFrom: 'api' | 'form') => {
-    void transport.request({ type: 'payment/recorded', scope: scope(), payment, capturedFrom }).then(refresh);
+  // A capture must not be lost when the background is busy or restarting: retry, backing off.
+  const record = (payment: CapturedPayment, capturedFrom: 'api' | 'form', who = scope(), attempt = 0) => {
+    void transport.request({ type: 'payment/recorded', scope: who, payment, capturedFrom }).then((reply) => {
+      if (reply.ok) refresh();
+      else if (attempt < 6 && !ctx.isInvalid) {
+        ctx.setTimeout(() => record(payment, capturedFrom, who, attempt + 1), 250 * 2 ** attempt);
+      } else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
+    });
   };
 
   const bridge = connectBridge(profile, ctx.signal, (p) => record(p, 'api'));

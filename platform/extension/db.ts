@@ -69,6 +69,10 @@ export async function pendingRecords(): Promise<PaymentRecord[]> {
   return [...awaiting, ...processing];
 }
 
+export async function failedRecords(): Promise<PaymentRecord[]> {
+  return (await db()).getAllFromIndex('records', 'byStatus', 'failed');
+}
+
 export async function recordsOf(origin: string, unit: string, user: string): Promise<PaymentRecord[]> {
   return (await db()).getAllFromIndex('records', 'byScope', [origin, unit, user]);
 }

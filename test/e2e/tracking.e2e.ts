@@ -141,9 +141,55 @@ for (const browserName of BROWSERS) {
         expect(open).toBe(1);
       }
       expect(STATUS_TH.created).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
-      expect(await badge(session)).toBe('');
+      // Nothing waits, and the open panel has shown the failure: the badge goes quiet.
+      let text = await badge(session);
+      for (let i = 0; i < 50 && text !== ''; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await badge(session);
+      }
+      expect(text).toBe('');
       // Nothing pending: no alarm, so no request at all.
       expect(await alarm(session)).toBe(false);
+    });
+
+    it('marks an unseen failure on the badge until the clerk opens the panel', async () => {
+      sim.ctx.state.config.failNext = 1;
+      await openSignedIn(page, sim.url + RECORD);
+      await recordPayments(page, 1);
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          1,
+        null,
+      );
+      await page.clickInShadow('evw-panel', '.evw-panel__toggle'); // the clerk folds the panel away
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      await session.inExtension(async () => {
+        const g = globalThis as unknown as Record<
+          string,
+          { alarms: { create(n: string, o: object): void } } | undefined
+        >;
+        (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
+      }, null);
+      await waitUntil(() => sim.ctx.state.payments[0]?.status === 'failed', 'the failure');
+      let text = '';
+      for (let i = 0; i < 50 && text !== '✕'; i++) {
+        text = await badge(session);
+        if (text !== '✕') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toBe('✕');
+      await page.clickInShadow('evw-panel', '.evw-panel__toggle');
+      expect(
+        await page.waitFor(
+          () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-reason')?.textContent,
+          null,
+        ),
+      ).toBe(sim.ctx.state.payments[0]?.failureReason);
+      for (let i = 0; i < 50 && text !== ''; i++) {
+        text = await badge(session);
+        if (text !== '') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toBe('');
     });
 
     it('polls once per check however many e-LAAS tabs are open', async () => {

@@ -101,3 +101,57 @@ describe('who is the clerk while the page has not said yet', () => {
     expect(elsewhere.data.dismissedVersion).toBeNull();
   });
 });
+
+describe('capture', () => {
+  const scope = { unit: 'องค์การบริหารส่วนตำบลนาโพธิ์', user: 'สมศรี ใจดี' };
+  const payment = {
+    elaasId: 'p000001',
+    ref: 'PAY2569-000001',
+    dekaNo: '101/2569',
+    payee: 'ร้านศรีสุขการค้า',
+    amount: 123450,
+    payDate: '2026-06-10',
+    fiscalYear: 2569,
+    status: 'awaiting' as const,
+    voucherNo: null,
+    voucherCreatedAt: null,
+  };
+  const fromDialog = { ...payment, elaasId: null };
+
+  it('keeps one record when the API and the dialog capture the same save at the same moment', async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { allRecords } = await import('../../platform/extension/db');
+    const [a, b] = await Promise.all([
+      capture('https://laas.dla.go.th', scope, fromDialog, 'form'),
+      capture('https://laas.dla.go.th', scope, payment, 'api'),
+    ]);
+    expect(a.id).toBe(b.id);
+    const records = (await allRecords()).filter((r) => r.dekaNo === '101/2569');
+    expect(records).toHaveLength(1);
+    expect(records[0]?.elaasId).toBe('p000001');
+  });
+
+  it('keeps a deliberate second payment of the same ฎีกา as its own record', async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { allRecords } = await import('../../platform/extension/db');
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...payment, dekaNo: '102/2569', elaasId: 'p2', ref: 'PAY2' },
+      'api',
+    );
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...payment, dekaNo: '102/2569', elaasId: 'p3', ref: 'PAY3' },
+      'api',
+    );
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...payment, dekaNo: '102/2569', elaasId: null, ref: 'PAY3' },
+      'form',
+    );
+    expect((await allRecords()).filter((r) => r.dekaNo === '102/2569')).toHaveLength(2);
+  });
+});

@@ -196,3 +196,25 @@ describe('planner', () => {
     );
   });
 });
+
+describe('badge', () => {
+  it('counts waiting payments, and calls for attention on overdue ones, unseen failures and pauses', async () => {
+    const { badgeLook } = await import('../../entrypoints/background/tracking');
+    const waiting = [rec({ recordedAt: T0 }), rec({ id: 'r2', recordedAt: T0 + 20 * MIN })];
+    expect(badgeLook(waiting, 0, null, 30 * MIN, T0 + 21 * MIN)).toMatchObject({
+      text: '2',
+      color: '#123c69',
+    });
+    expect(badgeLook(waiting, 0, null, 30 * MIN, T0 + 31 * MIN)).toMatchObject({
+      text: '2!',
+      color: '#a4161a',
+    });
+    const failed = badgeLook([], 1, null, 30 * MIN, T0);
+    expect(failed).toMatchObject({ text: '✕', color: '#a4161a' });
+    expect(failed.title).toContain('ประมวลผลไม่สำเร็จ 1 รายการ');
+    const paused = badgeLook(waiting, 0, 'no-tab', 30 * MIN, T0);
+    expect(paused).toMatchObject({ text: '2', color: '#5f6b7a' });
+    expect(paused.title).toBe('ติดตามใบผ่านรายการจ่าย: เปิด e-LAAS ไว้เพื่อให้ตรวจสอบต่อ');
+    expect(badgeLook([], 0, null, 30 * MIN, T0)).toMatchObject({ text: '' });
+  });
+});

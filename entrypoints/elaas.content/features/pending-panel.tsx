@@ -47,6 +47,19 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
     if (changes.length > 0) setAnnouncement(changes.join(' · '));
   }, [records, t]);
 
+  const seenFailures = useRef('');
+  useEffect(() => {
+    // The clerk can see their failures here (panel open): the badge stops calling for attention.
+    const failed = (records?.records ?? [])
+      .filter((r) => r.status === 'failed')
+      .map((r) => r.id)
+      .join();
+    if (open && failed && failed !== seenFailures.current) {
+      seenFailures.current = failed;
+      void fx.transport.request({ type: 'records/seen' });
+    }
+  }, [open, records, fx]);
+
   if (!records || !settings) return null;
   return (
     <PendingPanel
