@@ -3,7 +3,7 @@
  * The change notice, end to end: the built extension in real Chromium and Firefox ESR on the
  * simulator's e-LAAS pages.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/server';
 import { screenshotPath } from './harness/env';
 import {
@@ -15,7 +15,8 @@ import {
   waitForNoNotice,
   waitForNotice,
 } from './harness/overlay';
-import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
+import { useRig } from './harness/rig';
+import { BROWSERS, type Session, type TestPage } from './harness/session';
 
 // Bangkok is UTC+7: these instants are 1 June 10:00, 9 June 23:59 and 10 June 00:00 in Bangkok.
 const JUNE_1 = '2026-06-01T03:00:00.000Z';
@@ -31,22 +32,10 @@ for (const browserName of BROWSERS) {
     let sim: Simulator;
     let session: Session;
     let page: TestPage;
-
-    beforeAll(async () => {
-      sim = await startSimulator({ design: 'A' });
-      session = await launch(browserName);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await sim?.close();
-    });
-    beforeEach(async () => {
-      sim.ctx.reset();
-      await resetExtension(session, JUNE_1);
-      page = await session.newPage();
-    });
-    afterEach(async () => {
-      await page?.close();
+    useRig(browserName, { design: 'A' }, JUNE_1, (r) => {
+      if (r.sim) sim = r.sim;
+      if (r.session) session = r.session;
+      if (r.page) page = r.page;
     });
 
     it('counts down on the payment page before the change, with what to do and the manual', async () => {

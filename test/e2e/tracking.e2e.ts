@@ -4,11 +4,12 @@
  * through the page-world bridge, checked in one batched request where the session is, and shown
  * in the panel and on the badge exactly as the simulator's ground truth says.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
 import { type Simulator, startSimulator } from '../../simulator/server';
 import { screenshotPath, waitUntil } from './harness/env';
 import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
+import { useRig } from './harness/rig';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
@@ -54,22 +55,10 @@ for (const browserName of BROWSERS) {
     let sim: Simulator;
     let session: Session;
     let page: TestPage;
-
-    beforeAll(async () => {
-      sim = await startSimulator({ design: 'A', start: JUNE_10, seed: 5, scenario: 'year-end' });
-      session = await launch(browserName);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await sim?.close();
-    });
-    beforeEach(async () => {
-      sim.ctx.reset();
-      await resetExtension(session, null);
-      page = await session.newPage();
-    });
-    afterEach(async () => {
-      await page?.close();
+    useRig(browserName, { design: 'A', start: JUNE_10, seed: 5, scenario: 'year-end' }, null, (r) => {
+      if (r.sim) sim = r.sim;
+      if (r.session) session = r.session;
+      if (r.page) page = r.page;
     });
 
     it('captures three payments, then shows two vouchers and one failure exactly as e-LAAS has them', async () => {
@@ -361,24 +350,12 @@ for (const browserName of BROWSERS) {
 for (const browserName of BROWSERS) {
   describe(`tracking in ${browserName} (design B: server-rendered, no API)`, () => {
     let sim: Simulator;
-    let session: Session;
+    let _session: Session;
     let page: TestPage;
-
-    beforeAll(async () => {
-      sim = await startSimulator({ design: 'B', start: JUNE_10, seed: 6, scenario: 'year-end' });
-      session = await launch(browserName);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await sim?.close();
-    });
-    beforeEach(async () => {
-      sim.ctx.reset();
-      await resetExtension(session, null);
-      page = await session.newPage();
-    });
-    afterEach(async () => {
-      await page?.close();
+    useRig(browserName, { design: 'B', start: JUNE_10, seed: 6, scenario: 'year-end' }, null, (r) => {
+      if (r.sim) sim = r.sim;
+      if (r.session) _session = r.session;
+      if (r.page) page = r.page;
     });
 
     async function recordOne(index: number): Promise<void> {
