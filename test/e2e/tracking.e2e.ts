@@ -40,6 +40,27 @@ function badge(session: Session): Promise<string> {
   }, null);
 }
 
+/** Fire the background's real check alarm now (as Chrome or Firefox would when it is due). */
+function fireCheckAlarm(session: Session): Promise<void> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { alarms: { create(n: string, o: object): void } } | undefined
+    >;
+    (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
+  }, null);
+}
+
+/** The badge text once it reads `want`, or what it reads after five seconds. */
+async function badgeBecomes(session: Session, want: string): Promise<string> {
+  let text = await badge(session);
+  for (let i = 0; i < 50 && text !== want; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = await badge(session);
+  }
+  return text;
+}
+
 function alarm(session: Session): Promise<boolean> {
   return session.inExtension(async () => {
     const g = globalThis as unknown as Record<
@@ -131,12 +152,7 @@ for (const browserName of BROWSERS) {
       }
       expect(STATUS_TH.created).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
       // Nothing waits, and the open panel has shown the failure: the badge goes quiet.
-      let text = await badge(session);
-      for (let i = 0; i < 50 && text !== ''; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        text = await badge(session);
-      }
-      expect(text).toBe('');
+      expect(await badgeBecomes(session, '')).toBe('');
       // Nothing pending: no alarm, so no request at all.
       expect(await alarm(session)).toBe(false);
     });
@@ -153,20 +169,9 @@ for (const browserName of BROWSERS) {
       );
       await page.clickInShadow('evw-panel', '.evw-panel__toggle'); // the clerk folds the panel away
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
-      await session.inExtension(async () => {
-        const g = globalThis as unknown as Record<
-          string,
-          { alarms: { create(n: string, o: object): void } } | undefined
-        >;
-        (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
-      }, null);
+      await fireCheckAlarm(session);
       await waitUntil(() => sim.ctx.state.payments[0]?.status === 'failed', 'the failure');
-      let text = '';
-      for (let i = 0; i < 50 && text !== '✕'; i++) {
-        text = await badge(session);
-        if (text !== '✕') await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(text).toBe('✕');
+      expect(await badgeBecomes(session, '✕')).toBe('✕');
       await page.clickInShadow('evw-panel', '.evw-panel__toggle');
       expect(
         await page.waitFor(
@@ -174,11 +179,7 @@ for (const browserName of BROWSERS) {
           null,
         ),
       ).toBe(sim.ctx.state.payments[0]?.failureReason);
-      for (let i = 0; i < 50 && text !== ''; i++) {
-        text = await badge(session);
-        if (text !== '') await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(text).toBe('');
+      expect(await badgeBecomes(session, '')).toBe('');
     });
 
     it('polls once per check however many e-LAAS tabs are open', async () => {
@@ -195,13 +196,7 @@ for (const browserName of BROWSERS) {
         );
         sim.ctx.counts.clear();
         for (let i = 1; i <= 2; i++) {
-          await session.inExtension(async () => {
-            const g = globalThis as unknown as Record<
-              string,
-              { alarms: { create(n: string, o: object): void } } | undefined
-            >;
-            (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
-          }, null);
+          await fireCheckAlarm(session);
           await waitUntil(() => (sim.ctx.counts.get(LIST_API) ?? 0) >= i, `check ${i}`);
           // Settle: a second tab must not add a request of its own.
           await new Promise((r) => setTimeout(r, 500));
@@ -252,13 +247,7 @@ for (const browserName of BROWSERS) {
         null,
       );
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
-      await session.inExtension(async () => {
-        const g = globalThis as unknown as Record<
-          string,
-          { alarms: { create(n: string, o: object): void } } | undefined
-        >;
-        (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
-      }, null);
+      await fireCheckAlarm(session);
       const status = await page.waitFor(
         () =>
           document
