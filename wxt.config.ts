@@ -33,10 +33,12 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'th',
-      // storage: settings and state; alarms: the one check timer; notifications: the summary when
-      // vouchers are created or fail. tabs is not needed (tabs.query by URL works with host
-      // permissions).
-      permissions: ['storage', 'alarms', 'notifications'],
+      // storage: settings and state; alarms: the one check timer. tabs is not needed (tabs.query
+      // by URL works with host permissions). notifications is optional: the clerk grants it in
+      // context, from the options page, after the panel explains why. (Chromium's testing build
+      // has it required: automation cannot answer Chromium's permission prompt.)
+      permissions: ['storage', 'alarms', ...(local && browser !== 'firefox' ? ['notifications'] : [])],
+      ...(local && browser !== 'firefox' ? {} : { optional_permissions: ['notifications'] }),
       action: { default_title: '__MSG_extName__' },
       host_permissions: hosts,
       ...(local && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),

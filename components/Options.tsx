@@ -13,6 +13,9 @@ export interface OptionsProps {
   status: string;
   onChange(patch: Partial<Record<SettingKey, unknown>>): void;
   onResetNotice(): void;
+  /** Whether the browser lets us show notifications (an optional permission). */
+  notificationsAllowed: boolean;
+  onAllowNotifications(): void;
 }
 
 function LockedNote({ id, t }: { id: string; t: Translate }) {
@@ -23,7 +26,15 @@ function LockedNote({ id, t }: { id: string; t: Translate }) {
   );
 }
 
-export function Options({ settings, t, status, onChange, onResetNotice }: OptionsProps) {
+export function Options({
+  settings,
+  t,
+  status,
+  onChange,
+  onResetNotice,
+  notificationsAllowed,
+  onAllowNotifications,
+}: OptionsProps) {
   const v = settings.values;
   const locked = (key: SettingKey) => settings.locked.includes(key);
   const langs: Lang[] = ['th', 'en'];
@@ -63,6 +74,17 @@ export function Options({ settings, t, status, onChange, onResetNotice }: Option
           <span>{t('optionsThaiDigits')}</span>
           {locked('thaiDigits') ? <LockedNote id="lock-thaiDigits" t={t} /> : null}
         </label>
+      </section>
+      <section aria-labelledby="evw-notifications" id="notifications">
+        <h2 id="evw-notifications">{t('optionsNotifications')}</h2>
+        <p>{t('optionsNotificationsExplain')}</p>
+        {notificationsAllowed ? (
+          <p class="evw-allowed">{t('optionsNotificationsAllowed')}</p>
+        ) : (
+          <button type="button" class="evw-button" id="allow-notifications" onClick={onAllowNotifications}>
+            {t('optionsNotificationsAllow')}
+          </button>
+        )}
       </section>
       <section aria-labelledby="evw-notice-settings">
         <h2 id="evw-notice-settings">{t('optionsNotice')}</h2>

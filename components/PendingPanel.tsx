@@ -44,8 +44,11 @@ export interface PendingPanelProps {
   open: boolean;
   voucherHref(voucherNo: string): string;
   announcement: string;
+  /** Offer to turn on notifications (on in settings, not yet allowed by the browser). */
+  offerNotifications: boolean;
   onToggle(): void;
   onCheckNow(): void;
+  onOfferNotifications(): void;
 }
 
 export function PendingPanel(p: PendingPanelProps) {
@@ -76,6 +79,14 @@ export function PendingPanel(p: PendingPanelProps) {
         {p.poller.paused && pending > 0 ? (
           <p class="evw-paused" role="status">
             {t(PAUSE_KEY[p.poller.paused])}
+          </p>
+        ) : null}
+        {p.offerNotifications ? (
+          <p class="evw-offer">
+            <span>{t('notifyOffer')}</span>
+            <button type="button" class="evw-button evw-offer-notifications" onClick={p.onOfferNotifications}>
+              {t('notifyOfferButton')}
+            </button>
           </p>
         ) : null}
         {p.records.length === 0 ? <p class="evw-empty">{t('panelEmpty')}</p> : null}

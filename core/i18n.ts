@@ -72,6 +72,14 @@ const th = {
   duplicateExplain: 'ระบบกำลังประมวลผลรายการเดิมและจะสร้างใบผ่านรายการจ่ายให้ภายหลัง หากบันทึกอีกครั้งจะเกิดการจ่ายเงินซ้ำ',
   duplicateCancel: 'ไม่บันทึกซ้ำ',
   duplicateProceed: 'ตั้งใจบันทึกอีกครั้ง',
+  notifyOffer: 'ต้องการให้แจ้งเตือนเมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือไม่สำเร็จ แม้ไม่ได้เปิดหน้านี้อยู่',
+  notifyOfferButton: 'เปิดการแจ้งเตือน',
+  optionsNotifications: 'การแจ้งเตือน',
+  optionsNotificationsExplain:
+    'ส่วนขยายจะแจ้งเตือนหนึ่งครั้งต่อการตรวจสอบ เมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือประมวลผลไม่สำเร็จ เบราว์เซอร์จะถามเพื่อขออนุญาตก่อน',
+  optionsNotificationsAllow: 'อนุญาตการแจ้งเตือน',
+  optionsNotificationsAllowed: 'อนุญาตการแจ้งเตือนแล้ว',
+  optionsNotificationsDenied: 'ยังไม่ได้รับอนุญาต เปิดได้ทุกเมื่อจากหน้านี้',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -145,6 +153,15 @@ const en: Record<MessageKey, string> = {
     'e-LAAS is still processing the earlier payment and will create its voucher later. Recording it again makes a duplicate payment.',
   duplicateCancel: 'Do not record again',
   duplicateProceed: 'Record it again on purpose',
+  notifyOffer:
+    'Get a notification when vouchers are created or processing fails, even when this page is not open?',
+  notifyOfferButton: 'Turn on notifications',
+  optionsNotifications: 'Notifications',
+  optionsNotificationsExplain:
+    'One notification per check when vouchers are created or processing fails. Your browser asks for permission first.',
+  optionsNotificationsAllow: 'Allow notifications',
+  optionsNotificationsAllowed: 'Notifications are allowed',
+  optionsNotificationsDenied: 'Not allowed yet. You can turn them on here at any time.',
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };

@@ -19,7 +19,8 @@ export type Request =
   | { type: 'records/mine'; scope: Scope }
   | { type: 'status/rows'; scope: Scope; rows: StatusRow[] }
   | { type: 'check/now' }
-  | { type: 'records/seen' };
+  | { type: 'records/seen' }
+  | { type: 'options/open' };
 
 /** What the overlay shows about the poller. */
 export interface PollerView {
@@ -33,6 +34,8 @@ export interface MyRecords {
   poller: PollerView;
   now: number;
   overdueMs: number;
+  /** Notifications are on in settings but the browser permission is not granted yet. */
+  offerNotifications: boolean;
 }
 
 /** The background asks a tab to run the status check where the session is. */
@@ -66,6 +69,7 @@ export interface ReplyFor {
   'status/rows': { changed: number };
   'check/now': PollerView;
   'records/seen': undefined;
+  'options/open': undefined;
 }
 
 /** Requests only extension pages (options, popup) may send; content scripts may not. */
@@ -240,6 +244,7 @@ export function parseRequest(v: unknown): Request | null {
     }
     case 'check/now':
     case 'records/seen':
+    case 'options/open':
       return onlyKeys(v, ['type']) ? { type: v.type } : null;
     default:
       return null;

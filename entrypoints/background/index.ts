@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
 import { onMessage } from './messages';
 import { onNotificationClicked, onNotificationClosed } from './notify';
-import { CHECK_ALARM, runCheck, schedule } from './tracking';
+import { CHECK_ALARM, runCheck, schedule, tellAllTabs } from './tracking';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => onMessage(message, sender));
@@ -15,6 +15,8 @@ export default defineBackground(() => {
     if (alarm.name === CHECK_ALARM) void runCheck();
   });
   browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(id));
+  // Granted from the options page: panels stop offering it.
+  browser.permissions.onAdded.addListener(() => void tellAllTabs());
   browser.notifications?.onClosed.addListener((id) => void onNotificationClosed(id));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') policyChanged();

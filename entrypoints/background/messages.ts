@@ -116,6 +116,10 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
     case 'records/seen':
       await failuresSeen();
       return { ok: true, data: undefined };
+    case 'options/open':
+      // The notifications permission can only be asked for from an extension page.
+      await browser.runtime.openOptionsPage();
+      return { ok: true, data: undefined };
     default:
       return { ok: false, error: 'refused' };
   }

@@ -50,9 +50,18 @@ export function summary(changed: PaymentRecord[], lang: 'th' | 'en'): { title: s
   return { title, message: lines.join('\n') };
 }
 
+/** Whether the clerk has let us show notifications (an optional permission). */
+export async function notificationsAllowed(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
+
 export async function notifyChanges(changed: PaymentRecord[]): Promise<string | null> {
   const done = changed.filter((r) => r.status === 'created' || r.status === 'failed');
-  if (done.length === 0 || !browser.notifications) return null;
+  if (done.length === 0) return null;
   const settings = (await loadSettings()).values;
   if (!settings.notifications) return null;
   const { title, message } = summary(done, settings.language);
@@ -63,13 +72,22 @@ export async function notifyChanges(changed: PaymentRecord[]): Promise<string | 
     done.length === 1 && first.status === 'created'
       ? voucherUrl(first)
       : new URL(DEFAULT_PROFILE.listUrl, first.origin).href;
+  // Without the permission Firefox does not even expose the API.
+  const allowed = Boolean(browser.notifications) && (await notificationsAllowed());
+  if (!allowed) {
+    // Not granted yet: the panel offers it. Keep what would have been said.
+    await browser.storage.local.set({
+      [LAST_KEY]: { id, title, message, target, at: Date.now(), shown: false },
+    });
+    return null;
+  }
   const map = await targets();
   map[id] = target;
   // The last one is kept too (the popup can show it again; a desktop without a notification
   // service closes notifications at once).
   await browser.storage.local.set({
     [MAP_KEY]: map,
-    [LAST_KEY]: { id, title, message, target, at: Date.now() },
+    [LAST_KEY]: { id, title, message, target, at: Date.now(), shown: true },
   });
   await browser.notifications.create(id, {
     type: 'basic',

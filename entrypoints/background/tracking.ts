@@ -21,7 +21,7 @@ import { applyRow } from '../../core/status';
 import { now as clockNow } from '../../platform/extension/clock';
 import { failedRecords, getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
 import { loadSettings } from '../../platform/extension/settings-store';
-import { notifyChanges } from './notify';
+import { notificationsAllowed, notifyChanges } from './notify';
 
 export const CHECK_ALARM = 'voucher-check';
 const POLLER_KEY = 'poller';
@@ -156,6 +156,18 @@ async function notifyTabs(origin: string): Promise<void> {
   await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, { type: 'records/changed' }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Tell every e-LAAS tab to re-read (tabs we may not read have no URL and are skipped). */
+export async function tellAllTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined || !tab.url?.startsWith('http')
         ? undefined
         : browser.tabs.sendMessage(tab.id, { type: 'records/changed' }).catch(() => undefined),
     ),
@@ -332,7 +344,8 @@ export async function myRecords(origin: string, scope: Scope) {
   const recent = records
     .filter((r) => isPending(r) || now - (r.history.at(-1)?.at ?? r.recordedAt) < 24 * 3600_000)
     .sort((a, b) => b.recordedAt - a.recordedAt);
-  return { records: recent, poller, now, overdueMs: s.overdueMs };
+  const offerNotifications = (await loadSettings()).values.notifications && !(await notificationsAllowed());
+  return { records: recent, poller, now, overdueMs: s.overdueMs, offerNotifications };
 }
 
 export { getRecord };

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import '../../components/styles/tokens.css';
 import '../../components/styles/page.css';
@@ -11,6 +12,11 @@ function App() {
   const [settings, setSettings] = useState<ResolvedSettings | null>(null);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState<string | null>(null);
+  const [allowed, setAllowed] = useState(false);
+
+  useEffect(() => {
+    void browser.permissions.contains({ permissions: ['notifications'] }).then(setAllowed);
+  }, []);
 
   useEffect(() => {
     const load = () =>
@@ -39,6 +45,15 @@ function App() {
           setSettings(reply.data);
           setStatus(translator(reply.data.values.language)('optionsSaved'));
         } else setStatus(t('optionsSaveFailed', { reason: reply.error }));
+      }}
+      notificationsAllowed={allowed}
+      onAllowNotifications={async () => {
+        // Asked here, in context, after the explanation: the browser shows its own prompt.
+        const granted = await browser.permissions
+          .request({ permissions: ['notifications'] })
+          .catch(() => false);
+        setAllowed(granted);
+        setStatus(granted ? t('optionsNotificationsAllowed') : t('optionsNotificationsDenied'));
       }}
       onResetNotice={async () => {
         const reply = await transport.request({ type: 'notice/reset' });

@@ -32,7 +32,8 @@ describe('manifests', () => {
       expect(m.host_permissions).toEqual([...ELAAS_MATCHES]);
       expect(m.content_scripts.length).toBe(2); // the overlay, and the page-world bridge
       for (const c of m.content_scripts) expect(c.matches).toEqual([...ELAAS_MATCHES]);
-      expect(m.permissions).toEqual(['storage', 'alarms', 'notifications']);
+      expect(m.permissions).toEqual(['storage', 'alarms']);
+      expect(m.optional_permissions).toEqual(['notifications']);
       expect(m.key).toBeUndefined();
       expect(m.web_accessible_resources).toBeUndefined();
       expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);

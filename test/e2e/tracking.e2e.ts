@@ -182,6 +182,45 @@ for (const browserName of BROWSERS) {
       expect(await badgeBecomes(session, '')).toBe('');
     });
 
+    it('offers notifications in context and asks for the permission from the options page', async () => {
+      await openSignedIn(page, sim.url + RECORD);
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel') != null,
+        null,
+      );
+      const offered = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-offer')?.textContent ?? '',
+          null,
+        );
+      if (browserName === 'chromium') {
+        // Chromium's testing build has the permission already (its prompt cannot be automated).
+        expect(await offered()).toBe('');
+        return;
+      }
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-offer') != null,
+        null,
+      );
+      expect(await offered()).toContain('ต้องการให้แจ้งเตือนเมื่อใบผ่านรายการจ่ายสร้างเสร็จ');
+      const options = await session.openExtensionPage('options.html');
+      try {
+        await options.click('#allow-notifications');
+        const said = await options.waitFor(
+          () => document.querySelector('[role="status"]')?.textContent || '',
+          null,
+        );
+        expect(said).toBe('อนุญาตการแจ้งเตือนแล้ว');
+      } finally {
+        await options.close();
+      }
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-offer') == null,
+        null,
+      );
+    });
+
     it('polls once per check however many e-LAAS tabs are open', async () => {
       const second = await session.newPage();
       try {

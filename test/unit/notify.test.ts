@@ -51,6 +51,7 @@ describe('notifications', () => {
   });
 
   it('open the voucher on click, even after the service worker restarted', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     const id = await notifyChanges([rec({})]);
     expect(id).toMatch(/^evw-/);
@@ -73,5 +74,17 @@ describe('notifications', () => {
     await fakeBrowser.storage.local.set({ settings: { notifications: false } });
     expect(await notifyChanges([rec({})])).toBeNull();
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('without the permission, show nothing but keep what would have been said (the panel offers it)', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    expect(await notifyChanges([rec({})])).toBeNull();
+    expect(create).not.toHaveBeenCalled();
+    const last = (await fakeBrowser.storage.local.get('lastNotification')).lastNotification as {
+      shown: boolean;
+      title: string;
+    };
+    expect(last).toMatchObject({ shown: false, title: 'ใบผ่านรายการจ่าย: สร้างแล้ว 1 รายการ' });
   });
 });

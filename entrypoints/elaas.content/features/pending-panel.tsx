@@ -80,6 +80,8 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
         setOpen(!open);
       }}
       onCheckNow={() => void fx.tracking.checkNow()}
+      offerNotifications={records.offerNotifications}
+      onOfferNotifications={() => void fx.transport.request({ type: 'options/open' })}
     />
   );
 }

@@ -166,6 +166,9 @@ async function launchFirefox(build: string | null): Promise<Session> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'intl.accept_languages': 'th-TH, th, en',
+      // Optional permissions (notifications) are granted without the doorhanger automation
+      // cannot click; the request itself still goes through the real API from a real click.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   if (build) await browser.installExtension(build);
