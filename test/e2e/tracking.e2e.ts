@@ -378,11 +378,11 @@ for (const browserName of BROWSERS) {
 for (const browserName of BROWSERS) {
   describe(`tracking in ${browserName} (design B: server-rendered, no API)`, () => {
     let sim: Simulator;
-    let _session: Session;
+    let session: Session;
     let page: TestPage;
     useRig(browserName, { design: 'B', start: JUNE_10, seed: 6, scenario: 'year-end' }, null, (r) => {
       if (r.sim) sim = r.sim;
-      if (r.session) _session = r.session;
+      if (r.session) session = r.session;
       if (r.page) page = r.page;
     });
 
@@ -413,6 +413,76 @@ for (const browserName of BROWSERS) {
           ),
         null,
       );
+
+    it('three payments: two vouchers and a failure, as e-LAAS has them; maintenance pauses and resumes', async () => {
+      sim.ctx.state.config.failNext = 1;
+      for (let i = 0; i < 3; i++) await recordOne(i);
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          3,
+        null,
+      );
+      expect((await readPanel(page))?.records.every((r) => r.status === 'awaiting')).toBe(true);
+      expect(await badge(session)).toBe('3');
+
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      sim.ctx.faults.maintenance = true;
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () =>
+          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent ===
+          'e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลังโดยอัตโนมัติ',
+        null,
+      );
+      sim.ctx.faults.maintenance = false;
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(() => {
+        const chips =
+          document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
+        return (
+          chips.length === 3 &&
+          Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
+        );
+      }, null);
+      const shown = await readPanel(page);
+      expect(shown?.paused).toBe('');
+      for (const p of sim.ctx.state.payments) {
+        const r = shown?.records.find((x) => x.deka === p.dekaNo);
+        expect(r?.status, p.dekaNo).toBe(p.status);
+        expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
+        expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
+      }
+      expect(sim.ctx.state.payments.filter((p) => p.status === 'created')).toHaveLength(2);
+      const last = (await getStorage(session, 'lastNotification')) as { title: string } | undefined;
+      expect(last?.title).toBe('ใบผ่านรายการจ่าย: สร้างแล้ว 2 รายการ, ไม่สำเร็จ 1 รายการ');
+      expect(await badgeBecomes(session, '')).toBe('');
+    });
+
+    it('the duplicate guard holds a second save of a waiting ฎีกา on server-rendered pages too', async () => {
+      await recordOne(0);
+      await page.waitFor(
+        () =>
+          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
+          1,
+        null,
+      );
+      await page.evaluate(() => {
+        (document.querySelectorAll('#deka-results a')[0] as HTMLElement).click();
+      }, null);
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+      await page.click('#save');
+      const warning = await page.waitFor(
+        () =>
+          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
+            ?.textContent ?? '',
+        null,
+      );
+      expect(warning).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
+      await page.clickInShadow('evw-guard', '.evw-dup-proceed');
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      expect(sim.ctx.state.payments).toHaveLength(2);
+    });
 
     it('captures from the form and dialog, and checks by reading the list page', async () => {
       await recordOne(0);
