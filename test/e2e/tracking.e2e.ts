@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
+import type { Payment } from '../../simulator/model/types';
 import { type Simulator, startSimulator } from '../../simulator/server';
 import { screenshotPath, waitUntil } from './harness/env';
-import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
+import { getStorage, openSignedIn, type PanelRecord, readPanel, resetExtension } from './harness/overlay';
 import { useRig } from './harness/rig';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
@@ -61,6 +62,28 @@ async function badgeBecomes(session: Session, want: string): Promise<string> {
   return text;
 }
 
+/** Each payment in the simulator's truth appears in the panel with its status, voucher and reason. */
+function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): void {
+  for (const p of truth) {
+    const r = shown.find((x) => x.deka === p.dekaNo);
+    expect(r?.status, p.dekaNo).toBe(p.status);
+    expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
+    expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
+  }
+}
+
+/** Wait until the panel shows `n` payments, every one created or failed. */
+function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown> {
+  return page.waitFor((count) => {
+    const chips =
+      document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
+    return (
+      chips.length === count &&
+      Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
+    );
+  }, n);
+}
+
 function alarm(session: Session): Promise<boolean> {
   return session.inExtension(async () => {
     const g = globalThis as unknown as Record<
@@ -98,31 +121,22 @@ for (const browserName of BROWSERS) {
       expect(new Set(seen?.records.map((r) => r.deka))).toEqual(new Set(truthNow.map((p) => p.dekaNo)));
       expect(seen?.records.every((r) => r.status === 'awaiting')).toBe(true);
       expect(seen?.count).toBe('รอ 3 รายการ');
-      expect(await badge(session)).toBe('3');
+      expect(await badgeBecomes(session, '3')).toBe('3');
       expect(await alarm(session)).toBe(true);
 
       // Hours pass at fiscal year-end; e-LAAS creates two vouchers and fails one.
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.counts.clear();
       await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(() => {
-        const chips =
-          document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
-        return (
-          chips.length === 3 &&
-          Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
-        );
-      }, null);
+      await waitForFinalStatuses(page, 3);
 
       const truth = sim.ctx.state.payments;
       expect(truth.filter((p) => p.status === 'created')).toHaveLength(2);
       if (browserName === 'chromium') await page.screenshot(screenshotPath('panel.png'));
       const shown = await readPanel(page);
+      expectPanelShowsTruth(shown?.records ?? [], truth);
       for (const p of truth) {
         const r = shown?.records.find((x) => x.deka === p.dekaNo);
-        expect(r?.status, p.dekaNo).toBe(p.status);
-        expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
-        expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
         if (p.voucherNo) expect(r?.voucherHref).toBe(`${sim.url}#/expenditure/vouchers/${p.voucherNo}`);
       }
       // One batched status request covered all three, and one notification summed it up.
@@ -141,13 +155,20 @@ for (const browserName of BROWSERS) {
       expect(last?.target).toBe(`${sim.url}#/expenditure/payments`);
       if (browserName === 'chromium') {
         // (Firefox without a desktop notification service closes them at once.)
-        const open = await session.inExtension(async () => {
-          const g = globalThis as unknown as Record<
-            string,
-            { notifications: { getAll(): Promise<object> } } | undefined
-          >;
-          return Object.keys((await (g.browser ?? g.chrome)?.notifications.getAll()) ?? {}).length;
-        }, null);
+        // The summary is stored just before the notification is created: give it a moment.
+        const countOpen = () =>
+          session.inExtension(async () => {
+            const g = globalThis as unknown as Record<
+              string,
+              { notifications: { getAll(): Promise<object> } } | undefined
+            >;
+            return Object.keys((await (g.browser ?? g.chrome)?.notifications.getAll()) ?? {}).length;
+          }, null);
+        let open = await countOpen();
+        for (let i = 0; i < 50 && open === 0; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          open = await countOpen();
+        }
         expect(open).toBe(1);
       }
       expect(STATUS_TH.created).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
@@ -424,7 +445,7 @@ for (const browserName of BROWSERS) {
         null,
       );
       expect((await readPanel(page))?.records.every((r) => r.status === 'awaiting')).toBe(true);
-      expect(await badge(session)).toBe('3');
+      expect(await badgeBecomes(session, '3')).toBe('3');
 
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.faults.maintenance = true;
@@ -437,22 +458,10 @@ for (const browserName of BROWSERS) {
       );
       sim.ctx.faults.maintenance = false;
       await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(() => {
-        const chips =
-          document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
-        return (
-          chips.length === 3 &&
-          Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
-        );
-      }, null);
+      await waitForFinalStatuses(page, 3);
       const shown = await readPanel(page);
       expect(shown?.paused).toBe('');
-      for (const p of sim.ctx.state.payments) {
-        const r = shown?.records.find((x) => x.deka === p.dekaNo);
-        expect(r?.status, p.dekaNo).toBe(p.status);
-        expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
-        expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
-      }
+      expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
       expect(sim.ctx.state.payments.filter((p) => p.status === 'created')).toHaveLength(2);
       const last = (await getStorage(session, 'lastNotification')) as { title: string } | undefined;
       expect(last?.title).toBe('ใบผ่านรายการจ่าย: สร้างแล้ว 2 รายการ, ไม่สำเร็จ 1 รายการ');
