@@ -17,6 +17,16 @@ const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
 const RECORD = '#/expenditure/payment/record';
 const LIST_API = 'GET /api/v1/expenditure/payments';
 
+/**
+ * Click an e-LAAS control by dispatching the click on it: our panel grows above the form as
+ * records arrive, and a pointer click aimed at a moving button can land beside it.
+ */
+function clickNow(page: TestPage, selector: string): Promise<void> {
+  return page.evaluate((sel) => {
+    (document.querySelector(sel) as HTMLElement).click();
+  }, selector);
+}
+
 async function recordPayments(page: TestPage, n: number): Promise<void> {
   await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 3, null);
   for (let i = 0; i < n; i++) {
@@ -24,9 +34,9 @@ async function recordPayments(page: TestPage, n: number): Promise<void> {
       (document.querySelectorAll('#deka-results .select-deka')[k] as HTMLElement).click();
     }, i);
     await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-    await page.click('#save');
+    await clickNow(page, '#save');
     await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
-    await page.click('#dlg-ok');
+    await clickNow(page, '#dlg-ok');
     await page.waitFor(() => document.querySelector('#result-dialog') === null, null);
   }
 }
@@ -351,7 +361,7 @@ for (const browserName of BROWSERS) {
         (document.querySelector('#deka-results .select-deka') as HTMLElement).click();
       }, null);
       await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await page.click('#save');
+      await clickNow(page, '#save');
     }
 
     it('warns before the same ฎีกา is recorded again while it waits, and lets the clerk go on deliberately', async () => {
@@ -359,7 +369,7 @@ for (const browserName of BROWSERS) {
       await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
       await saveFirstDeka();
       await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
-      await page.click('#dlg-ok');
+      await clickNow(page, '#dlg-ok');
       await page.waitFor(
         () =>
           (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
@@ -386,7 +396,7 @@ for (const browserName of BROWSERS) {
       expect(sim.ctx.state.payments).toHaveLength(1);
 
       // On purpose: the second payment goes through to e-LAAS.
-      await page.click('#save');
+      await clickNow(page, '#save');
       await page.waitFor(
         () => document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]') !== null,
         null,
@@ -415,10 +425,10 @@ for (const browserName of BROWSERS) {
         (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
       }, index);
       await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await page.click('#save');
+      await clickNow(page, '#save');
       await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
       // The clerk closes e-LAAS' dialog (a link back to the record page).
-      await page.click('#dlg-ok');
+      await clickNow(page, '#dlg-ok');
       await page.waitFor(
         () => document.querySelector('#result-dialog') === null && document.querySelector('main h1') !== null,
         null,
@@ -482,7 +492,7 @@ for (const browserName of BROWSERS) {
         (document.querySelectorAll('#deka-results a')[0] as HTMLElement).click();
       }, null);
       await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await page.click('#save');
+      await clickNow(page, '#save');
       const warning = await page.waitFor(
         () =>
           document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
