@@ -12,7 +12,7 @@ const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAneMR3fAxavFs4mvWWCPYOaz3c+cXeJ+BE7qsWgVcLEP/UzO78c1cOz4mSLhdHG5wMisreAG9nGxd8btVgi1svcrK1eDenDPkh22VOKpUUDrzw67d6Xi63vLR5hFwIKYTf4TigWbxyhBCseCKtoww55oETkwRZMirE/0u9/sYzg8nBcFGkCM9AiqVbkQQI56ln7+1HUoskzQKizv0I/Aly8Pdd8IjQhNsj30yGiYUdBhE8MCxKP73Y5WZkOdxrwo8w4ENBUIf2MTsOBkKYp9N9HoNlNLDF2RpVbUxFswrsfJtthl6A6lYt3t3zwmqV/tZbxbnvzjB9MvMcC+c8VMxpQIDAQAB';
 
 /** Extension pages the end-to-end tests open (testing builds only). */
-const EXTENSION_PAGES = ['options.html'];
+const EXTENSION_PAGES = ['options.html', 'popup.html'];
 
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 
@@ -20,7 +20,7 @@ export default defineConfig({
   // Firefox gets MV3 too: see README, Development.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.EVW_SOURCEMAP === '1' } }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

@@ -1,9 +1,10 @@
 /**
- * The minimal pending panel on e-LAAS pages: the clerk's payments and where each voucher stands,
+ * The status panel on e-LAAS pages: the clerk's payments and where each voucher stands, a filter,
  * the last and next check, why checking is paused, and "check now". Props in, callbacks out.
  */
 import type { Lang } from '../core/dates';
-import { formatBaht, formatTime } from '../core/dates';
+import { formatBaht, formatElapsed, formatTime } from '../core/dates';
+import { digits } from '../core/digits';
 import type { MessageKey, Translate } from '../core/i18n';
 import type { PauseReason } from '../core/planner';
 import type { PollerView } from '../core/protocol';
@@ -17,12 +18,14 @@ export const STATUS_KEY: Record<VoucherStatus, MessageKey> = {
   cancelled: 'statusCancelled',
 };
 
-const STATUS_ICON: Record<VoucherStatus, string> = {
+/** Every status has an icon and a text: never colour alone. */
+export const STATUS_ICON: Record<VoucherStatus | 'overdue', string> = {
   awaiting: '⏳',
   processing: '⚙',
   created: '✓',
   failed: '✕',
   cancelled: '–',
+  overdue: '⚠',
 };
 
 export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
@@ -33,54 +36,194 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
   'site-error': 'pausedSiteError',
 };
 
+export type PanelFilter = 'all' | 'pending' | 'overdue' | 'failed' | 'created';
+
+const FILTER_KEY: Record<PanelFilter, MessageKey> = {
+  all: 'filterAll',
+  pending: 'filterPending',
+  overdue: 'filterOverdue',
+  failed: 'filterFailed',
+  created: 'filterCreated',
+};
+
+export const FILTERS = Object.keys(FILTER_KEY) as PanelFilter[];
+
+/** Does a record pass the filter and the search text (ฎีกาเลขที่, payee, voucher number)? */
+export function passes(
+  r: PaymentRecord,
+  filter: PanelFilter,
+  query: string,
+  now: number,
+  overdueMs: number,
+): boolean {
+  const byStatus =
+    filter === 'all' ||
+    (filter === 'pending' && isPending(r)) ||
+    (filter === 'overdue' && isOverdue(r, now, overdueMs)) ||
+    (filter === 'failed' && r.status === 'failed') ||
+    (filter === 'created' && r.status === 'created');
+  const q = query.trim().toLowerCase();
+  return (
+    byStatus &&
+    (q === '' ||
+      r.dekaNo.toLowerCase().includes(q) ||
+      r.payee.toLowerCase().includes(q) ||
+      (r.voucherNo ?? '').toLowerCase().includes(q))
+  );
+}
+
 export interface PendingPanelProps {
   records: PaymentRecord[];
   poller: PollerView;
+  /** The background's clock, ticking. */
   now: number;
   overdueMs: number;
   lang: Lang;
   thaiDigits: boolean;
   t: Translate;
   open: boolean;
-  voucherHref(voucherNo: string): string;
+  dock: 'top' | 'bottom';
+  filter: PanelFilter;
+  query: string;
+  checking: boolean;
+  /** Why the last "check now" failed, in words; empty when it did not. */
+  checkError: string;
+  /** This page should have a payments table and the profile cannot read it. */
+  unreadable: boolean;
+  voucherHref(voucherNo: string, print?: boolean): string;
   announcement: string;
   /** Offer to turn on notifications (on in settings, not yet allowed by the browser). */
   offerNotifications: boolean;
   onToggle(): void;
+  onDock(): void;
+  onFilter(filter: PanelFilter): void;
+  onQuery(query: string): void;
   onCheckNow(): void;
   onOfferNotifications(): void;
+  onSettings(): void;
+}
+
+function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
+  const { t } = p;
+  const overdue = isOverdue(r, p.now, p.overdueMs);
+  const elapsed = (ms: number) => formatElapsed(ms, p.lang, p.thaiDigits);
+  return (
+    <li
+      class={`evw-record evw-record--${r.status}${overdue ? ' evw-record--overdue' : ''}`}
+      data-record-id={r.id}
+      data-deka={r.dekaNo}
+    >
+      <div class="evw-record__main">
+        <span class="evw-record__deka">{r.dekaNo}</span>
+        <span class="evw-record__payee">{r.payee}</span>
+        <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
+      </div>
+      <div class="evw-record__status">
+        <span class={`evw-chip evw-chip--${r.status}`} data-status={r.status}>
+          <span aria-hidden="true">{STATUS_ICON[r.status]} </span>
+          {t(STATUS_KEY[r.status])}
+        </span>
+        {overdue ? (
+          <span class="evw-chip evw-chip--overdue" data-status="overdue">
+            <span aria-hidden="true">{STATUS_ICON.overdue} </span>
+            {t('statusOverdue')}
+          </span>
+        ) : null}
+        {r.voucherNo ? (
+          <span class="evw-voucher-links">
+            <a class="evw-voucher" href={p.voucherHref(r.voucherNo)}>
+              {t('panelVoucher', { no: r.voucherNo })}
+            </a>
+            <a
+              class="evw-print"
+              href={p.voucherHref(r.voucherNo, true)}
+              aria-label={t('panelPrintLabel', { no: r.voucherNo })}
+            >
+              {t('panelPrint')}
+            </a>
+          </span>
+        ) : null}
+      </div>
+      <div class="evw-record__times">
+        <span class="evw-record__time">
+          {t('panelRecordedAt', { time: formatTime(r.recordedAt, p.thaiDigits) })}
+        </span>
+        {isPending(r) ? (
+          <span class="evw-record__elapsed">
+            {t('panelElapsed', { elapsed: elapsed(p.now - r.recordedAt) })}
+          </span>
+        ) : r.status === 'created' && r.voucherCreatedAt ? (
+          <span class="evw-record__elapsed">
+            {t('panelTook', { elapsed: elapsed(r.voucherCreatedAt - r.recordedAt) })}
+          </span>
+        ) : null}
+      </div>
+      {r.status === 'failed' && r.failureReason ? <p class="evw-reason">{r.failureReason}</p> : null}
+    </li>
+  );
 }
 
 export function PendingPanel(p: PendingPanelProps) {
   const { t } = p;
   const time = (ms: number) => formatTime(ms, p.thaiDigits);
-  const pending = p.records.filter(isPending).length;
+  const count = (f: PanelFilter) => p.records.filter((r) => passes(r, f, '', p.now, p.overdueMs)).length;
+  const pending = count('pending');
+  const overdue = count('overdue');
+  const failed = count('failed');
+  const shown = p.records.filter((r) => passes(r, p.filter, p.query, p.now, p.overdueMs));
+  const n = (v: number) => digits(String(v), p.thaiDigits);
   return (
-    <section class="evw-panel" lang={p.lang} aria-labelledby="evw-panel-title">
+    <section class={`evw-panel evw-panel--${p.dock}`} lang={p.lang} aria-labelledby="evw-panel-title">
       <div class="evw-panel__head">
         <h2 id="evw-panel-title" class="evw-panel__title">
           {t('panelTitle')}
         </h2>
-        <span class="evw-panel__count">{t('panelPendingCount', { n: pending })}</span>
-        <button
-          type="button"
-          class="evw-button evw-panel__toggle"
-          aria-expanded={p.open}
-          aria-controls="evw-panel-body"
-          onClick={p.onToggle}
-        >
-          {p.open ? t('panelHide') : t('panelShow')}
-        </button>
+        <span class="evw-panel__count">
+          <span class="evw-count">{t('panelPendingCount', { n: n(pending) })}</span>
+          {overdue > 0 ? (
+            <span class="evw-count evw-count--overdue">
+              <span aria-hidden="true">{STATUS_ICON.overdue} </span>
+              {t('filterOverdue')} {n(overdue)}
+            </span>
+          ) : null}
+          {failed > 0 ? (
+            <span class="evw-count evw-count--failed">
+              <span aria-hidden="true">{STATUS_ICON.failed} </span>
+              {t('filterFailed')} {n(failed)}
+            </span>
+          ) : null}
+        </span>
+        <span class="evw-panel__actions">
+          <button
+            type="button"
+            class="evw-button evw-button--quiet evw-panel__dock"
+            aria-label={p.dock === 'top' ? t('panelDockBottom') : t('panelDockTop')}
+            title={p.dock === 'top' ? t('panelDockBottom') : t('panelDockTop')}
+            onClick={p.onDock}
+          >
+            <span aria-hidden="true">{p.dock === 'top' ? '⤓' : '⤒'}</span>
+          </button>
+          <button
+            type="button"
+            class="evw-button evw-panel__toggle"
+            aria-expanded={p.open}
+            aria-controls="evw-panel-body"
+            onClick={p.onToggle}
+          >
+            {p.open ? t('panelHide') : t('panelShow')}
+          </button>
+        </span>
       </div>
       <p class="evw-visually-hidden" aria-live="polite">
         {p.announcement}
       </p>
-      <div id="evw-panel-body" hidden={!p.open}>
+      <div id="evw-panel-body" class="evw-panel__body" hidden={!p.open}>
         {p.poller.paused && pending > 0 ? (
           <p class="evw-paused" role="status">
             {t(PAUSE_KEY[p.poller.paused])}
           </p>
         ) : null}
+        {p.unreadable ? <p class="evw-unreadable">{t('panelUnreadable')}</p> : null}
         {p.offerNotifications ? (
           <p class="evw-offer">
             <span>{t('notifyOffer')}</span>
@@ -89,50 +232,67 @@ export function PendingPanel(p: PendingPanelProps) {
             </button>
           </p>
         ) : null}
-        {p.records.length === 0 ? <p class="evw-empty">{t('panelEmpty')}</p> : null}
-        <ul class="evw-records">
-          {p.records.map((r) => {
-            const overdue = isOverdue(r, p.now, p.overdueMs);
-            return (
-              <li
-                key={r.id}
-                class={`evw-record evw-record--${r.status}`}
-                data-record-id={r.id}
-                data-deka={r.dekaNo}
+        {p.records.length === 0 ? (
+          <p class="evw-empty">{t('panelEmpty')}</p>
+        ) : (
+          <div class="evw-toolbar">
+            <label class="evw-field">
+              <span>{t('panelFilter')}</span>
+              <select
+                class="evw-filter"
+                value={p.filter}
+                onChange={(e) => p.onFilter((e.currentTarget as HTMLSelectElement).value as PanelFilter)}
               >
-                <div class="evw-record__main">
-                  <span class="evw-record__deka">{r.dekaNo}</span>
-                  <span class="evw-record__payee">{r.payee}</span>
-                  <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
-                </div>
-                <div class="evw-record__status">
-                  <span class={`evw-chip evw-chip--${r.status}`} data-status={r.status}>
-                    <span aria-hidden="true">{STATUS_ICON[r.status]} </span>
-                    {t(STATUS_KEY[r.status])}
-                  </span>
-                  {overdue ? <span class="evw-chip evw-chip--overdue">{t('statusOverdue')}</span> : null}
-                  {r.voucherNo ? (
-                    <a class="evw-voucher" href={p.voucherHref(r.voucherNo)}>
-                      {t('panelVoucher', { no: r.voucherNo })}
-                    </a>
-                  ) : null}
-                  <span class="evw-record__time">{t('panelRecordedAt', { time: time(r.recordedAt) })}</span>
-                </div>
-                {r.status === 'failed' && r.failureReason ? (
-                  <p class="evw-reason">{r.failureReason}</p>
-                ) : null}
-              </li>
-            );
-          })}
+                {FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {`${t(FILTER_KEY[f])} (${n(count(f))})`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="evw-field evw-field--grow">
+              <span class="evw-visually-hidden">{t('panelSearch')}</span>
+              <input
+                type="search"
+                class="evw-search"
+                placeholder={t('panelSearch')}
+                value={p.query}
+                onInput={(e) => p.onQuery((e.currentTarget as HTMLInputElement).value)}
+              />
+            </label>
+          </div>
+        )}
+        {p.records.length > 0 && shown.length === 0 ? <p class="evw-empty">{t('panelNoMatch')}</p> : null}
+        <ul class="evw-records">
+          {shown.map((r) => (
+            <RecordItem key={r.id} r={r} p={p} />
+          ))}
         </ul>
         <div class="evw-panel__foot">
           <span class="evw-checks">
-            {p.poller.lastCheckAt
-              ? t('panelLastCheck', { time: time(p.poller.lastCheckAt) })
-              : t('panelNeverChecked')}
-            {p.poller.nextCheckAt ? ` · ${t('panelNextCheck', { time: time(p.poller.nextCheckAt) })}` : ''}
+            {p.checking
+              ? t('panelChecking')
+              : p.poller.lastCheckAt
+                ? t('panelLastCheck', { time: time(p.poller.lastCheckAt) })
+                : t('panelNeverChecked')}
+            {!p.checking && p.poller.nextCheckAt
+              ? ` · ${t('panelNextCheck', { time: time(p.poller.nextCheckAt) })}`
+              : ''}
           </span>
-          <button type="button" class="evw-button evw-button--primary evw-check-now" onClick={p.onCheckNow}>
+          {p.checkError ? (
+            <span class="evw-check-error" role="alert">
+              {t('panelCheckFailed', { reason: p.checkError })}
+            </span>
+          ) : null}
+          <button type="button" class="evw-button evw-button--quiet evw-settings" onClick={p.onSettings}>
+            {t('panelSettings')}
+          </button>
+          <button
+            type="button"
+            class="evw-button evw-button--primary evw-check-now"
+            onClick={p.onCheckNow}
+            disabled={p.checking}
+          >
             {t('panelCheckNow')}
           </button>
         </div>

@@ -117,3 +117,41 @@ export function formatBaht(satang: number, thaiDigits: boolean): string {
   const whole = Math.floor(satang / 100).toLocaleString('en-US');
   return digits(`฿${whole}.${String(satang % 100).padStart(2, '0')}`, thaiDigits);
 }
+
+const UNITS: Record<Lang, { d: string; h: string; m: string; s: string }> = {
+  th: { d: 'วัน', h: 'ชม.', m: 'นาที', s: 'วินาที' },
+  en: { d: 'd', h: 'h', m: 'min', s: 's' },
+};
+
+/**
+ * How long ago, for a ticking clock: `4 นาที 05 วินาที` under an hour, `2 ชม. 15 นาที` under a
+ * day, `3 วัน 4 ชม.` after. Negative spans (clock skew) read as zero.
+ */
+export function formatElapsed(ms: number, lang: Lang, thaiDigits: boolean): string {
+  const u = UNITS[lang];
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const [d, h, m, s] = [
+    Math.floor(total / 86_400),
+    Math.floor((total % 86_400) / 3600),
+    Math.floor((total % 3600) / 60),
+    total % 60,
+  ];
+  const text =
+    d > 0
+      ? `${d} ${u.d} ${h} ${u.h}`
+      : h > 0
+        ? `${h} ${u.h} ${m} ${u.m}`
+        : `${m} ${u.m} ${String(s).padStart(2, '0')} ${u.s}`;
+  return digits(text, thaiDigits);
+}
+
+/** A moment as a clerk writes it: `25 พ.ย. 2569 14:05` (B.E.) or `25 November 2026 14:05`. */
+export function formatDateTime(ms: number, lang: Lang, thaiDigits: boolean): string {
+  return `${formatDay(bangkokDay(ms), { lang, thaiDigits })} ${formatTime(ms, thaiDigits)}`;
+}
+
+/** The Bangkok day of a moment as `YYYY-MM-DD`. */
+export function isoDay(ms: number): string {
+  const d = bangkokDay(ms);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

@@ -32,18 +32,6 @@ const th = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   extensionUnavailable: 'ส่วนขยายติดตามใบผ่านรายการจ่ายไม่ตอบสนอง กรุณาโหลดหน้านี้ใหม่',
-  optionsTitle: 'ตั้งค่า ติดตามใบผ่านรายการจ่าย',
-  optionsDisplay: 'การแสดงผล',
-  optionsLanguage: 'ภาษา',
-  optionsLanguageTh: 'ไทย',
-  optionsLanguageEn: 'English',
-  optionsThaiDigits: 'แสดงตัวเลขเป็นเลขไทย (๐๑๒๓)',
-  optionsNotice: 'ประกาศการเปลี่ยนแปลง',
-  optionsNoticeReset: 'แสดงประกาศอีกครั้ง',
-  optionsNoticeResetDone: 'จะแสดงประกาศอีกครั้งในหน้า e-LAAS',
-  optionsSaved: 'บันทึกแล้ว',
-  optionsSaveFailed: 'บันทึกไม่สำเร็จ: {reason}',
-  lockedByPolicy: 'กำหนดโดยหน่วยงานของคุณ',
   statusAwaiting: 'รอประมวลผล',
   statusProcessing: 'อยู่ระหว่างประมวลผล',
   statusCreated: 'สร้างใบผ่านรายการจ่ายแล้ว',
@@ -74,12 +62,26 @@ const th = {
   duplicateProceed: 'ตั้งใจบันทึกอีกครั้ง',
   notifyOffer: 'ต้องการให้แจ้งเตือนเมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือไม่สำเร็จ แม้ไม่ได้เปิดหน้านี้อยู่',
   notifyOfferButton: 'เปิดการแจ้งเตือน',
-  optionsNotifications: 'การแจ้งเตือน',
-  optionsNotificationsExplain:
-    'ส่วนขยายจะแจ้งเตือนหนึ่งครั้งต่อการตรวจสอบ เมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือประมวลผลไม่สำเร็จ เบราว์เซอร์จะถามเพื่อขออนุญาตก่อน',
-  optionsNotificationsAllow: 'อนุญาตการแจ้งเตือน',
-  optionsNotificationsAllowed: 'อนุญาตการแจ้งเตือนแล้ว',
-  optionsNotificationsDenied: 'ยังไม่ได้รับอนุญาต เปิดได้ทุกเมื่อจากหน้านี้',
+  panelFilter: 'แสดง',
+  filterActive: 'ที่ต้องติดตาม',
+  filterPending: 'รอใบผ่านรายการจ่าย',
+  filterOverdue: 'เกินกำหนด',
+  filterFailed: 'ไม่สำเร็จ',
+  filterCreated: 'สร้างแล้ววันนี้',
+  filterAll: 'ทั้งหมด',
+  panelSearch: 'ค้นหาฎีกาเลขที่หรือผู้รับเงิน',
+  panelNoMatch: 'ไม่มีรายการตามที่เลือก',
+  panelElapsed: 'รอมาแล้ว {elapsed}',
+  panelTook: 'ใช้เวลา {elapsed}',
+  panelPrint: 'พิมพ์',
+  panelPrintLabel: 'พิมพ์ใบผ่านรายการจ่าย {no}',
+  panelDockBottom: 'ย้ายแผงไปไว้ด้านล่าง',
+  panelDockTop: 'ย้ายแผงไปไว้ด้านบน',
+  panelChecking: 'กำลังตรวจสอบ…',
+  panelCheckFailed: 'ตรวจสอบไม่สำเร็จ: {reason}',
+  panelSettings: 'ตั้งค่า',
+  panelUnreadable: 'อ่านตารางในหน้านี้ไม่ได้ (e-LAAS อาจเปลี่ยนหน้าตา) ส่วนขยายจะไม่แตะต้องหน้านี้ สถานะยังตรวจสอบได้จากแผงนี้',
+  listStatusLabel: 'สถานะจากส่วนขยาย: {status}',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -112,18 +114,6 @@ const en: Record<MessageKey, string> = {
   switchLanguage: 'ภาษาไทย',
   switchLanguageLabel: 'เปลี่ยนเป็นภาษาไทย',
   extensionUnavailable: 'Voucher Watch is not responding. Please reload this page.',
-  optionsTitle: 'Voucher Watch settings',
-  optionsDisplay: 'Display',
-  optionsLanguage: 'Language',
-  optionsLanguageTh: 'ไทย',
-  optionsLanguageEn: 'English',
-  optionsThaiDigits: 'Show numbers in Thai digits (๐๑๒๓)',
-  optionsNotice: 'Change notice',
-  optionsNoticeReset: 'Show the notice again',
-  optionsNoticeResetDone: 'The notice will show again on e-LAAS pages',
-  optionsSaved: 'Saved',
-  optionsSaveFailed: 'Could not save: {reason}',
-  lockedByPolicy: 'Set by your organisation',
   statusAwaiting: 'Awaiting processing',
   statusProcessing: 'Processing',
   statusCreated: 'Voucher created',
@@ -156,12 +146,27 @@ const en: Record<MessageKey, string> = {
   notifyOffer:
     'Get a notification when vouchers are created or processing fails, even when this page is not open?',
   notifyOfferButton: 'Turn on notifications',
-  optionsNotifications: 'Notifications',
-  optionsNotificationsExplain:
-    'One notification per check when vouchers are created or processing fails. Your browser asks for permission first.',
-  optionsNotificationsAllow: 'Allow notifications',
-  optionsNotificationsAllowed: 'Notifications are allowed',
-  optionsNotificationsDenied: 'Not allowed yet. You can turn them on here at any time.',
+  panelFilter: 'Show',
+  filterActive: 'Needing attention',
+  filterPending: 'Waiting for voucher',
+  filterOverdue: 'Overdue',
+  filterFailed: 'Failed',
+  filterCreated: 'Created today',
+  filterAll: 'All',
+  panelSearch: 'Search request no. or payee',
+  panelNoMatch: 'No payments match',
+  panelElapsed: 'Waiting {elapsed}',
+  panelTook: 'Took {elapsed}',
+  panelPrint: 'Print',
+  panelPrintLabel: 'Print voucher {no}',
+  panelDockBottom: 'Move the panel to the bottom',
+  panelDockTop: 'Move the panel to the top',
+  panelChecking: 'Checking…',
+  panelCheckFailed: 'Check failed: {reason}',
+  panelSettings: 'Settings',
+  panelUnreadable:
+    'Cannot read the table on this page (e-LAAS may have changed). Voucher Watch leaves this page alone; statuses are still checked from this panel.',
+  listStatusLabel: 'Voucher Watch status: {status}',
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };
@@ -171,13 +176,17 @@ export const switchLanguageLang: Record<Lang, Lang> = { th: 'en', en: 'th' };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** Insert `{name}` values as text. Unknown placeholders stay visible, so a gap is noticed. */
+export function interpolate(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Translate from a catalog received at run time (the overlay gets its text from the background). */
+export function translatorFrom(catalog: Readonly<Record<string, string>>): Translate {
+  return (key, params) => interpolate(catalog[key] ?? key, params);
+}
+
 export function translator(lang: Lang): Translate {
-  const catalog = catalogs[lang];
-  return (key, params) => {
-    const text = catalog[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return translatorFrom(catalogs[lang]);
 }

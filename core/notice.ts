@@ -4,7 +4,7 @@
  */
 import { daysUntil, formatDay, parseIsoDay } from './dates';
 import { digits } from './digits';
-import { translator } from './i18n';
+import type { Translate } from './i18n';
 import type { Settings } from './settings';
 
 /** Bump when the built-in wording changes, so clerks who dismissed it see it again. */
@@ -48,8 +48,8 @@ export function noticeVersion(s: Settings): string {
   );
 }
 
-export function buildNotice(s: Settings, nowMs: number): NoticeModel {
-  const t = translator(s.language);
+/** `t` speaks the clerk's language (`s.language`). */
+export function buildNotice(s: Settings, nowMs: number, t: Translate): NoticeModel {
   // Settings are validated before they get here; the fallback only guards against misuse.
   const day = parseIsoDay(s.changeEffectiveDate) ?? { year: 2026, month: 6, day: 10 };
   const date = formatDay(day, { lang: s.language, thaiDigits: s.thaiDigits });

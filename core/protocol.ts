@@ -5,6 +5,7 @@
 import type { PauseReason } from './planner';
 import type { CapturedPayment, PaymentRecord, Scope, StatusRow, VoucherStatus } from './records';
 import type { ResolvedSettings } from './settings';
+import { amount, code, fiscalYear, isoDayText, isRecord, isStatus, onlyKeys, text, time } from './validate';
 
 /** Who the clerk is in e-LAAS (origin + user), or `*` while the page does not say. */
 export type UserKey = string;
@@ -20,7 +21,12 @@ export type Request =
   | { type: 'status/rows'; scope: Scope; rows: StatusRow[] }
   | { type: 'check/now' }
   | { type: 'records/seen' }
-  | { type: 'options/open' };
+  | { type: 'options/open' }
+  | { type: 'records/summary' }
+  | { type: 'records/export' }
+  | { type: 'records/import'; records: unknown[] }
+  | { type: 'records/purge' }
+  | { type: 'records/clear' };
 
 /** What the overlay shows about the poller. */
 export interface PollerView {
@@ -54,6 +60,11 @@ export interface OverlayState {
   dismissedVersion: string | null;
   /** The background's clock (controllable in local builds), so every context agrees on "today". */
   now: number;
+  /**
+   * The overlay's text in the clerk's language. The background holds the catalogs, so the
+   * script that runs on every e-LAAS page does not carry both languages.
+   */
+  messages: Record<string, string>;
 }
 
 export type Reply<T = undefined> = { ok: true; data: T } | { ok: false; error: string };
@@ -70,42 +81,45 @@ export interface ReplyFor {
   'check/now': PollerView;
   'records/seen': undefined;
   'options/open': undefined;
+  'records/summary': Summary;
+  'records/export': PaymentRecord[];
+  'records/import': { added: number; updated: number; unchanged: number } | { refused: number };
+  'records/purge': { deleted: number };
+  'records/clear': undefined;
+}
+
+export type StatusCounts = Record<VoucherStatus | 'overdue', number>;
+
+/** What the popup shows: every clerk's records in this browser, counted, and the latest. */
+export interface Summary {
+  counts: StatusCounts;
+  total: number;
+  latest: PaymentRecord[];
+  poller: PollerView;
+  now: number;
+  overdueMs: number;
+  /** Where "open e-LAAS" goes: the payments list of the e-LAAS used last. */
+  elaasUrl: string;
 }
 
 /** Requests only extension pages (options, popup) may send; content scripts may not. */
-export const PRIVILEGED: ReadonlySet<Request['type']> = new Set(['notice/reset', 'settings/get']);
+export const PRIVILEGED: ReadonlySet<Request['type']> = new Set([
+  'notice/reset',
+  'settings/get',
+  'records/summary',
+  'records/export',
+  'records/import',
+  'records/purge',
+  'records/clear',
+]);
+
+/** Records one import may carry (the options page checked the file; the background checks again). */
+export const MAX_IMPORT = 100_000;
 
 const MAX_USER_KEY = 300;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function userKey(v: unknown): v is UserKey {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_USER_KEY;
-}
-
-function onlyKeys(v: Record<string, unknown>, keys: string[]): boolean {
-  return Object.keys(v).every((k) => keys.includes(k));
-}
-
-const STATUSES: readonly VoucherStatus[] = ['awaiting', 'processing', 'created', 'failed', 'cancelled'];
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function text(v: unknown, max: number, allowEmpty = false): v is string {
-  return typeof v === 'string' && v.length <= max && (allowEmpty || v.length > 0);
-}
-
-function code(v: unknown): v is string | null {
-  return v === null || (text(v, 64) && !/[<>"'`]/.test(v));
-}
-
-function time(v: unknown): v is number | null {
-  return v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
-}
-
-function amount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
 
 export function parseScope(v: unknown): Scope | null {
@@ -135,13 +149,9 @@ export function parseCaptured(v: unknown): CapturedPayment | null {
     v.dekaNo !== null &&
     text(v.payee, 300, true) &&
     amount(v.amount) &&
-    typeof v.payDate === 'string' &&
-    ISO_DAY.test(v.payDate) &&
-    typeof v.fiscalYear === 'number' &&
-    Number.isInteger(v.fiscalYear) &&
-    v.fiscalYear > 2400 &&
-    v.fiscalYear < 2700 &&
-    STATUSES.includes(v.status as VoucherStatus) &&
+    isoDayText(v.payDate) &&
+    fiscalYear(v.fiscalYear) &&
+    isStatus(v.status) &&
     code(v.voucherNo) &&
     time(v.voucherCreatedAt);
   return ok ? (v as unknown as CapturedPayment) : null;
@@ -167,8 +177,8 @@ export function parseStatusRow(v: unknown): StatusRow | null {
     code(v.dekaNo) &&
     v.dekaNo !== null &&
     (v.amount === null || amount(v.amount)) &&
-    (v.payDate === null || (typeof v.payDate === 'string' && ISO_DAY.test(v.payDate))) &&
-    STATUSES.includes(v.status as VoucherStatus) &&
+    (v.payDate === null || isoDayText(v.payDate)) &&
+    isStatus(v.status) &&
     code(v.voucherNo) &&
     time(v.voucherCreatedAt) &&
     (v.failureReason === null || text(v.failureReason, 300));
@@ -245,7 +255,15 @@ export function parseRequest(v: unknown): Request | null {
     case 'check/now':
     case 'records/seen':
     case 'options/open':
+    case 'records/summary':
+    case 'records/export':
+    case 'records/purge':
+    case 'records/clear':
       return onlyKeys(v, ['type']) ? { type: v.type } : null;
+    case 'records/import':
+      return onlyKeys(v, ['type', 'records']) && Array.isArray(v.records) && v.records.length <= MAX_IMPORT
+        ? { type: v.type, records: v.records }
+        : null;
     default:
       return null;
   }

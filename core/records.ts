@@ -2,6 +2,7 @@
  * A payment the clerk recorded in e-LAAS, as the extension tracks it until its voucher exists.
  * Plain data; amounts in satang; times in ms since the epoch.
  */
+import { isoDay } from './dates';
 
 export type VoucherStatus = 'awaiting' | 'processing' | 'created' | 'failed' | 'cancelled';
 
@@ -95,4 +96,28 @@ export interface CapturedPayment {
 export interface Scope {
   unit: string;
   user: string;
+}
+
+/** When a record last changed. */
+export function lastChange(r: Pick<PaymentRecord, 'recordedAt' | 'history'>): number {
+  return Math.max(r.recordedAt, ...r.history.map((e) => e.at));
+}
+
+/** Failures stay in the panel this long (they need the clerk's action); the rest until day's end. */
+const FAILED_SHOWN_MS = 7 * 24 * 3600_000;
+
+/**
+ * The records a clerk's panel lists: their own that are waiting or failed (last 7 days), and
+ * those that finished today (Bangkok day).
+ */
+export function panelRecords(records: PaymentRecord[], now: number): PaymentRecord[] {
+  const today = isoDay(now);
+  return records
+    .filter((r) => {
+      const at = lastChange(r);
+      if (isPending(r)) return true;
+      if (r.status === 'failed') return now - at < FAILED_SHOWN_MS;
+      return isoDay(at) === today;
+    })
+    .sort((a, b) => b.recordedAt - a.recordedAt);
 }

@@ -6,6 +6,7 @@
  * public/managed_schema.json must describe exactly the keys marked `policy` (a unit test checks).
  */
 import { parseIsoDay } from './dates';
+import { isRecord } from './validate';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -13,6 +14,8 @@ interface KeySpec<T> {
   default: T;
   /** The clerk may set it (options page, notice language switch). */
   user: boolean;
+  /** An admin may set it by policy (default yes; the panel's own state is the clerk's alone). */
+  policy?: false;
   parse(value: unknown): Parsed<T>;
 }
 
@@ -85,10 +88,17 @@ function text(maxLength: number, user: boolean): KeySpec<string> {
   };
 }
 
-function integer(def: number, min: number, max: number, user: boolean): KeySpec<number> {
+function integer(
+  def: number,
+  min: number,
+  max: number,
+  user: boolean,
+): KeySpec<number> & { min: number; max: number } {
   return {
     default: def,
     user,
+    min,
+    max,
     parse: (v) =>
       typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
         ? ok(v)
@@ -109,6 +119,11 @@ export const SETTINGS = {
   pollMaxSeconds: integer(900, 60, 3600, true),
   overdueMinutes: integer(30, 5, 1440, true),
   notifications: boolean(true, true),
+  /** Days a finished record is kept (pending ones are kept until they finish). */
+  retentionDays: integer(90, 7, 3650, true),
+  /** Where the panel sits in the page's flow: above or below e-LAAS' content, never over it. */
+  panelDock: oneOf(['top', 'bottom'] as const, 'top', true),
+  panelOpen: { ...boolean(true, true), policy: false },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -116,6 +131,9 @@ export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
 export type SettingSource = 'default' | 'user' | 'policy';
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** The keys an admin may set by policy (and that public/managed_schema.json describes). */
+export const POLICY_KEYS = SETTING_KEYS.filter((k) => (SETTINGS[k] as KeySpec<unknown>).policy !== false);
 
 export interface PolicyReportEntry {
   key: string;
@@ -138,10 +156,6 @@ export function defaultSettings(): Settings {
   const values = {} as Record<SettingKey, unknown>;
   for (const key of SETTING_KEYS) values[key] = SETTINGS[key].default;
   return values as Settings;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isSettingKey(key: string): key is SettingKey {
@@ -177,7 +191,7 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
   const locked: SettingKey[] = [];
   if (isRecord(managed)) {
     for (const [key, raw] of Object.entries(managed)) {
-      if (!isSettingKey(key)) {
+      if (!isSettingKey(key) || !POLICY_KEYS.includes(key)) {
         policy.push({ key, value: raw, applied: false, reason: 'unknown key' });
         continue;
       }

@@ -17,7 +17,7 @@ export interface ListTable {
 }
 
 /** Cells of a row (plain DOM walking: works in every browser and test DOM). */
-function cellsOf(row: Element): Element[] {
+export function cellsOf(row: Element): Element[] {
   return Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 

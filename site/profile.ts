@@ -70,6 +70,10 @@ export interface SiteProfile {
   statusTexts: Record<string, VoucherStatus>;
   /** The voucher's page, `{voucherNo}` replaced (relative to the e-LAAS origin). */
   voucherUrl: string;
+  /** The voucher's print page, `{voucherNo}` replaced. */
+  voucherPrintUrl: string;
+  /** Where "open e-LAAS" goes before the clerk has used any e-LAAS in this browser. */
+  homeUrl: string;
   /** The payments list page (relative to the e-LAAS origin). */
   listUrl: string;
   /** The payment form on บันทึกการจ่ายเงิน: where it is and which ฎีกา it pays. */
@@ -162,6 +166,9 @@ export const DEFAULT_PROFILE: SiteProfile = {
     ยกเลิก: 'cancelled',
   },
   voucherUrl: '/#/expenditure/vouchers/{voucherNo}',
+  voucherPrintUrl: '/#/expenditure/vouchers/{voucherNo}?print=1',
+  // DOMAIN.md: inferred, low confidence.
+  homeUrl: 'https://laas.dla.go.th/',
   listUrl: '/#/expenditure/payments',
   recordForm: {
     form: '#payment-form, form[name="paymentForm"]',
@@ -208,3 +215,14 @@ export const PAGE_ORDER: Exclude<PageKind, 'other'>[] = [
   'voucher',
   'payment-list',
 ];
+
+/** The absolute address of a voucher's page (or its print page) on an e-LAAS origin. */
+export function voucherLink(
+  profile: Pick<SiteProfile, 'voucherUrl' | 'voucherPrintUrl'>,
+  origin: string,
+  voucherNo: string,
+  print = false,
+): string {
+  const pattern = print ? profile.voucherPrintUrl : profile.voucherUrl;
+  return new URL(pattern.replace('{voucherNo}', encodeURIComponent(voucherNo)), origin).href;
+}

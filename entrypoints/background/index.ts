@@ -1,10 +1,12 @@
 /**
- * The background: owns settings and the clerk's notice state (later: records, polling, badge).
+ * The background: owns settings, the clerk's notice state, the records (IndexedDB), checking,
+ * the badge, notifications and retention.
  * Listeners are registered synchronously so a restarted service worker (or Firefox event page)
  * handles the event that woke it; nothing runs at module top level.
  */
 import { browser } from 'wxt/browser';
 import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
+import { purgeExpired, RETENTION_ALARM, scheduleRetention } from './data';
 import { onMessage } from './messages';
 import { onNotificationClicked, onNotificationClosed } from './notify';
 import { CHECK_ALARM, runCheck, schedule, tellAllTabs } from './tracking';
@@ -13,6 +15,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => onMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void runCheck();
+    if (alarm.name === RETENTION_ALARM) void purgeExpired();
   });
   browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(id));
   // Granted from the options page: panels stop offering it.
@@ -24,4 +27,5 @@ export default defineBackground(() => {
   void refreshPolicy();
   // Alarms may be lost with a browser restart: set the next check again at every start.
   void schedule();
+  void scheduleRetention();
 });

@@ -3,12 +3,14 @@
  * answers only validated messages from our own content scripts and pages.
  */
 import { type Browser, browser } from 'wxt/browser';
+import { catalogs } from '../../core/i18n';
 import { noticeVersion } from '../../core/notice';
 import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/protocol';
 import { validateUserPatch } from '../../core/settings';
 import { now } from '../../platform/extension/clock';
 import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
 import { STORAGE_KEYS } from '../../platform/extension/transport';
+import { clearAll, exportRecords, importRecords, purgeExpired, summary } from './data';
 import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
 
 type Sender = Browser.runtime.MessageSender;
@@ -71,7 +73,8 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
         now(),
         effectiveUserKey(req.userKey),
       ]);
-      return { ok: true, data: { settings, dismissedVersion: dismissals[key] ?? null, now: at } };
+      const messages = catalogs[settings.values.language];
+      return { ok: true, data: { settings, dismissedVersion: dismissals[key] ?? null, now: at, messages } };
     }
     case 'notice/dismiss': {
       const settings = await loadSettings();
@@ -119,6 +122,17 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
     case 'options/open':
       // The notifications permission can only be asked for from an extension page.
       await browser.runtime.openOptionsPage();
+      return { ok: true, data: undefined };
+    case 'records/summary':
+      return { ok: true, data: await summary() };
+    case 'records/export':
+      return { ok: true, data: await exportRecords() };
+    case 'records/import':
+      return { ok: true, data: await importRecords(req.records) };
+    case 'records/purge':
+      return { ok: true, data: { deleted: await purgeExpired() } };
+    case 'records/clear':
+      await clearAll();
       return { ok: true, data: undefined };
     default:
       return { ok: false, error: 'refused' };

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { PaymentRecord } from '../../core/records';
 import { loadSettings } from '../../platform/extension/settings-store';
-import { DEFAULT_PROFILE } from '../../site/profile';
+import { DEFAULT_PROFILE, voucherLink } from '../../site/profile';
 
 const PREFIX = 'evw-';
 const MAP_KEY = 'notificationTargets';
@@ -20,10 +20,7 @@ async function targets(): Promise<Targets> {
 }
 
 function voucherUrl(r: PaymentRecord): string {
-  return new URL(
-    DEFAULT_PROFILE.voucherUrl.replace('{voucherNo}', encodeURIComponent(r.voucherNo ?? '')),
-    r.origin,
-  ).href;
+  return voucherLink(DEFAULT_PROFILE, r.origin, r.voucherNo ?? '');
 }
 
 /** The notification's text, in the clerk's language. */

@@ -11,8 +11,8 @@ import { type CheckRequest, type PollerView, parseCheckResult } from '../../core
 import {
   type CapturedPayment,
   isOverdue,
-  isPending,
   type PaymentRecord,
+  panelRecords,
   recordId,
   type Scope,
   type StatusRow,
@@ -150,6 +150,17 @@ async function tabsOf(origin: string) {
   });
 }
 
+export const CHANGED_KEY = 'recordsChangedAt';
+
+/**
+ * Records changed: the e-LAAS tabs of that origin (or all, for null) re-read their panels, and
+ * extension pages (popup, options) see the storage key move.
+ */
+export async function recordsChanged(origin: string | null): Promise<void> {
+  await browser.storage.local.set({ [CHANGED_KEY]: Date.now() });
+  await (origin === null ? tellAllTabs() : notifyTabs(origin));
+}
+
 /** Tell the e-LAAS tabs of an origin that records changed, so their panels re-read them. */
 async function notifyTabs(origin: string): Promise<void> {
   const tabs = await tabsOf(origin);
@@ -237,7 +248,7 @@ async function captureNow(
   };
   await putRecords([record]);
   await schedule();
-  await notifyTabs(origin);
+  await recordsChanged(origin);
   return { id, duplicate: false };
 }
 
@@ -264,7 +275,7 @@ export async function applyRows(
     for (const r of candidates) if (!matched.has(r.id)) updated.push({ ...r, lastCheckedAt: now });
   }
   await putRecords(updated);
-  if (changed.length > 0) await notifyTabs(origin);
+  if (changed.length > 0) await recordsChanged(origin);
   return changed;
 }
 
@@ -333,7 +344,6 @@ export async function runCheck(): Promise<{ view: PollerView; changed: PaymentRe
   return { view, changed };
 }
 
-/** The records a clerk sees: their own, pending or from the last day. */
 export async function myRecords(origin: string, scope: Scope) {
   const [records, poller, s, now] = await Promise.all([
     recordsOf(origin, scope.unit, scope.user),
@@ -341,9 +351,7 @@ export async function myRecords(origin: string, scope: Scope) {
     pollSettings(),
     clockNow(),
   ]);
-  const recent = records
-    .filter((r) => isPending(r) || now - (r.history.at(-1)?.at ?? r.recordedAt) < 24 * 3600_000)
-    .sort((a, b) => b.recordedAt - a.recordedAt);
+  const recent = panelRecords(records, now);
   const offerNotifications = (await loadSettings()).values.notifications && !(await notificationsAllowed());
   return { records: recent, poller, now, overdueMs: s.overdueMs, offerNotifications };
 }

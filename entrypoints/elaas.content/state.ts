@@ -2,12 +2,14 @@
  * What the overlay shows comes from the background: settings, the clerk's dismissals and the
  * clock. This store fetches it, refetches when storage changes, and tells subscribers.
  */
+import { type Translate, translatorFrom } from '../../core/i18n';
 import type { OverlayState } from '../../core/protocol';
+import { isRecord } from '../../core/validate';
 import type { Transport } from '../../platform/types';
 
 export type StateSnapshot =
   | { kind: 'loading' }
-  | { kind: 'ready'; state: OverlayState }
+  | { kind: 'ready'; state: OverlayState; t: Translate }
   | { kind: 'error'; error: string };
 
 export interface StateStore {
@@ -41,19 +43,21 @@ export function createStateStore(
     clearTimeout(retryTimer);
     void transport.request({ type: 'overlay/state', userKey: userKey() }).then((reply) => {
       if (mine !== generation || signal.aborted) return; // a newer answer is on its way
-      if (reply.ok) {
+      const messages = reply.ok ? reply.data.messages : null;
+      if (reply.ok && isRecord(messages) && Object.values(messages).every((v) => typeof v === 'string')) {
         retryDelay = RETRY_FIRST_MS;
-        snapshot = { kind: 'ready', state: reply.data };
+        snapshot = { kind: 'ready', state: reply.data, t: translatorFrom(messages as Record<string, string>) };
         emit();
         return;
       }
       // The background may be starting (a stopped service worker): try again, backing off.
-      console.warn(`[Voucher Watch] state request failed, retrying in ${retryDelay} ms: ${reply.error}`);
+      const error = reply.ok ? 'no text in the answer' : reply.error;
+      console.warn(`[Voucher Watch] state request failed, retrying in ${retryDelay} ms: ${error}`);
       retryTimer = setTimeout(refresh, retryDelay);
       retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
       // Keep showing the last good state; say so only when there is nothing to show.
       if (snapshot.kind !== 'ready') {
-        snapshot = { kind: 'error', error: reply.error };
+        snapshot = { kind: 'error', error };
         emit();
       }
     });

@@ -9,7 +9,7 @@ import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
 import { listPageUrl, type PendingSave, readPaymentForm, readSuccessDialog } from '../../site/form-capture';
-import { readListTable } from '../../site/parse-list';
+import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
 
@@ -17,7 +17,12 @@ export interface TrackingStore {
   get(): MyRecords | null;
   subscribe(listener: () => void): () => void;
   refresh(): void;
-  checkNow(): Promise<void>;
+  /** Check at once; resolves with why it could not run, or null. */
+  checkNow(): Promise<string | null>;
+  /** Whether this page's payments table could be read (null: no table expected here). */
+  listReadable(): boolean | null;
+  /** The payments table last read on this page, with its row elements. */
+  listTable(): ListTable | null;
   scope(): Scope;
   /** Read the payments list on screen, if this page has one, and send what it says. */
   readList(): void;
@@ -26,6 +31,7 @@ export interface TrackingStore {
 }
 
 const PENDING_SAVE = 'evw-pending-save';
+const UNREADABLE_GRACE_MS = 3000;
 /** A save's success dialog must show within this time of its submit (the next page, maybe). */
 const SAVE_WINDOW_MS = 2 * 60_000;
 
@@ -141,8 +147,32 @@ export function startTracking(
   ctx.onInvalidated(stop);
 
   let lastRows = '';
+  let listReadable: boolean | null = null;
+  let unreadableSince: number | null = null;
+  let lastTable: ListTable | null = null;
   const readList = () => {
     const table = readListTable(profile.listPage, profile.statusTexts, document);
+    // A page still drawing its table is not unreadable yet: say so only after a grace period.
+    if (table) unreadableSince = null;
+    else if (unreadableSince === null) {
+      unreadableSince = Date.now();
+      ctx.setTimeout(() => {
+        if (detectPage(profile, location, document) === 'payment-list') readList();
+      }, UNREADABLE_GRACE_MS);
+    }
+    const readable = table !== null || Date.now() - (unreadableSince ?? 0) < UNREADABLE_GRACE_MS;
+    // Tell the views when the table was drawn again (its row elements changed), so the inline
+    // statuses follow a re-render; our own inline statuses do not change the rows.
+    const redrawn =
+      table !== null &&
+      (table.table !== lastTable?.table ||
+        table.rows.length !== lastTable.rows.length ||
+        table.rows.some((r, i) => r.element !== lastTable?.rows[i]?.element));
+    lastTable = table;
+    if (readable !== listReadable || redrawn) {
+      listReadable = readable;
+      for (const l of listeners) l();
+    }
     if (!table) return;
     const rows = table.rows.map((r) => r.row).filter((r): r is StatusRow => r !== null);
     const key = JSON.stringify(rows);
@@ -181,9 +211,12 @@ export function startTracking(
     },
     refresh,
     async checkNow() {
-      await transport.request({ type: 'check/now' });
+      const reply = await transport.request({ type: 'check/now' });
       refresh();
+      return reply.ok ? null : reply.error;
     },
+    listReadable: () => listReadable,
+    listTable: () => (lastTable?.table.isConnected ? lastTable : null),
     scope,
     readList,
     readDialog,

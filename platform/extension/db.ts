@@ -80,3 +80,17 @@ export async function recordsOf(origin: string, unit: string, user: string): Pro
 export async function allRecords(): Promise<PaymentRecord[]> {
   return (await db()).getAll('records');
 }
+
+export async function deleteRecords(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const tx = (await db()).transaction('records', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+}
+
+export async function clearRecords(): Promise<void> {
+  await (await db()).clear('records');
+}
+
+export async function countRecords(): Promise<number> {
+  return (await db()).count('records');
+}

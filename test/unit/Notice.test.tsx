@@ -3,13 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { Notice, type NoticeProps } from '../../components/Notice';
 import { translator } from '../../core/i18n';
 import { buildNotice } from '../../core/notice';
+import type { Settings } from '../../core/settings';
 import { defaultSettings } from '../../core/settings';
+
+const notice = (s: Settings, now: number) => buildNotice(s, now, translator(s.language));
 
 const JUNE_1 = Date.parse('2026-06-01T03:00:00Z');
 
 function props(patch: Partial<NoticeProps> = {}): NoticeProps {
   return {
-    model: buildNotice(defaultSettings(), JUNE_1),
+    model: notice(defaultSettings(), JUNE_1),
     lang: 'th',
     t: translator('th'),
     variant: 'full',
@@ -45,7 +48,7 @@ describe('<Notice>', () => {
   });
 
   it('hides what policy forbids: dismissing and switching language', () => {
-    const model = { ...buildNotice(defaultSettings(), JUNE_1), dismissible: false };
+    const model = { ...notice(defaultSettings(), JUNE_1), dismissible: false };
     render(<Notice {...props({ model, canSwitchLanguage: false })} />);
     expect(screen.queryByRole('button')).toBeNull();
   });
@@ -65,7 +68,7 @@ describe('<Notice>', () => {
       ...defaultSettings(),
       noticeTextTh: 'ประกาศจังหวัด\n\n<img src=x onerror="alert(1)"><script>x()</script>',
     };
-    const { container } = render(<Notice {...props({ model: buildNotice(s, JUNE_1) })} />);
+    const { container } = render(<Notice {...props({ model: notice(s, JUNE_1) })} />);
     expect(container.querySelector('img, script')).toBeNull();
     expect(screen.getByText('<img src=x onerror="alert(1)"><script>x()</script>')).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();

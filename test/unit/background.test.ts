@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noticeVersion } from '../../core/notice';
 import type { OverlayState } from '../../core/protocol';
+import type { PaymentRecord } from '../../core/records';
 import { defaultSettings, type ResolvedSettings } from '../../core/settings';
 import { onMessage } from '../../entrypoints/background/messages';
+import { record } from '../fixtures/records';
 
 const page = { id: fakeBrowser.runtime.id, url: 'https://laas.dla.go.th/#/expenditure/payments' };
 const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
@@ -153,5 +155,88 @@ describe('capture', () => {
       'form',
     );
     expect((await allRecords()).filter((r) => r.dekaNo === '102/2569')).toHaveLength(2);
+  });
+});
+
+describe("the clerk's data as a whole (popup, options)", () => {
+  const origin = 'https://laas.dla.go.th';
+  const finished = (id: string, at: number) =>
+    record({
+      id,
+      origin,
+      status: 'created',
+      recordedAt: at,
+      history: [{ status: 'created', at, source: 'check' }],
+    });
+
+  it('is reachable from extension pages only', async () => {
+    for (const type of ['records/summary', 'records/export', 'records/purge', 'records/clear']) {
+      expect(await onMessage({ type }, page), type).toEqual({ ok: false, error: 'refused' });
+    }
+    expect(await onMessage({ type: 'records/import', records: [] }, page)).toEqual({
+      ok: false,
+      error: 'refused',
+    });
+  });
+
+  it('imports a backup without duplicates, refuses a bad one whole, exports, purges and clears', async () => {
+    const { putRecords, allRecords, clearRecords } = await import('../../platform/extension/db');
+    await clearRecords();
+    const now = Date.now();
+    await putRecords([
+      record({
+        id: 'a',
+        origin,
+        ref: 'P-1',
+        recordedAt: now,
+        history: [{ status: 'awaiting', at: now, source: 'capture' }],
+      }),
+    ]);
+
+    const bad = await onMessage(
+      { type: 'records/import', records: [finished('x', now), { id: 'broken' }] },
+      optionsPage,
+    );
+    expect(bad).toEqual({ ok: true, data: { refused: 2 } });
+    expect((await allRecords()).map((r) => r.id)).toEqual(['a']);
+
+    const old = now - 200 * 24 * 3600_000;
+    const imported = await onMessage(
+      {
+        type: 'records/import',
+        records: [
+          finished('b', now),
+          finished('old', old),
+          record({
+            id: 'a',
+            origin,
+            ref: 'P-1',
+            recordedAt: now,
+            history: [{ status: 'awaiting', at: now, source: 'capture' }],
+          }),
+        ],
+      },
+      optionsPage,
+    );
+    expect(imported).toEqual({ ok: true, data: { added: 2, updated: 0, unchanged: 1 } });
+
+    const summary = (await onMessage({ type: 'records/summary' }, optionsPage)) as {
+      data: { counts: Record<string, number>; total: number; elaasUrl: string };
+    };
+    expect(summary.data.total).toBe(3);
+    expect(summary.data.counts).toMatchObject({ awaiting: 1, created: 2 });
+    expect(summary.data.elaasUrl).toBe(`${origin}/#/expenditure/payments`);
+
+    const exported = (await onMessage({ type: 'records/export' }, optionsPage)) as { data: PaymentRecord[] };
+    expect(exported.data.map((r) => r.id)).toEqual(['old', 'a', 'b']);
+
+    expect(await onMessage({ type: 'records/purge' }, optionsPage)).toEqual({
+      ok: true,
+      data: { deleted: 1 },
+    });
+    expect((await allRecords()).map((r) => r.id).sort()).toEqual(['a', 'b']);
+
+    expect((await onMessage({ type: 'records/clear' }, optionsPage)).ok).toBe(true);
+    expect(await allRecords()).toEqual([]);
   });
 });

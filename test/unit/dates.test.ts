@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokDay, daysUntil, formatDay, parseIsoDay } from '../../core/dates';
+import {
+  bangkokDay,
+  daysUntil,
+  formatDateTime,
+  formatDay,
+  formatElapsed,
+  isoDay,
+  parseIsoDay,
+} from '../../core/dates';
 import { digits, toArabicDigits, toThaiDigits } from '../../core/digits';
 
 describe('Thai and Arabic digits', () => {
@@ -49,5 +57,23 @@ describe('formatDay', () => {
   });
   it('writes C.E. in English', () => {
     expect(formatDay(day, { lang: 'en', thaiDigits: false })).toBe('10 June 2026');
+  });
+});
+
+describe('elapsed time and moments', () => {
+  it('ticks in seconds under an hour, then hours, then days', () => {
+    expect(formatElapsed(0, 'th', false)).toBe('0 นาที 00 วินาที');
+    expect(formatElapsed(4 * 60_000 + 5000, 'th', false)).toBe('4 นาที 05 วินาที');
+    expect(formatElapsed(2 * 3600_000 + 15 * 60_000 + 59_000, 'th', false)).toBe('2 ชม. 15 นาที');
+    expect(formatElapsed(3 * 86_400_000 + 4 * 3600_000, 'th', true)).toBe('๓ วัน ๔ ชม.');
+    expect(formatElapsed(61_000, 'en', false)).toBe('1 min 01 s');
+    expect(formatElapsed(-5000, 'en', false)).toBe('0 min 00 s');
+  });
+
+  it('writes a moment in B.E. with Bangkok time', () => {
+    const at = Date.parse('2026-11-25T17:30:00Z'); // 00:30 on 26 Nov in Bangkok
+    expect(formatDateTime(at, 'th', false)).toBe('26 พ.ย. 2569 00:30');
+    expect(formatDateTime(at, 'en', false)).toBe('26 November 2026 00:30');
+    expect(isoDay(at)).toBe('2026-11-26');
   });
 });

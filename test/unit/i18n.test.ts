@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, translator } from '../../core/i18n';
+import { pageCatalogs, pageTranslator } from '../../core/i18n-pages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -18,5 +19,24 @@ describe('the message catalog', () => {
     expect(t('noticeCountdown', { days: 9 })).toBe('อีก 9 วัน');
     expect(t('noticeCountdown')).toBe('อีก {days} วัน');
     expect(translator('en')('noticeInEffect', { date: '<b>x</b>' })).toBe('In effect since <b>x</b>');
+  });
+});
+
+describe("the extension pages' catalog", () => {
+  it('has the same keys and placeholders in Thai and English, none empty, none shared with the overlay', () => {
+    expect(Object.keys(pageCatalogs.en).sort()).toEqual(Object.keys(pageCatalogs.th).sort());
+    for (const key of Object.keys(pageCatalogs.th) as (keyof typeof pageCatalogs.th)[]) {
+      expect(pageCatalogs.th[key].trim(), key).not.toBe('');
+      expect(pageCatalogs.en[key].trim(), key).not.toBe('');
+      expect(placeholders(pageCatalogs.en[key]), key).toEqual(placeholders(pageCatalogs.th[key]));
+      expect(Object.hasOwn(catalogs.th, key), key).toBe(false);
+    }
+  });
+
+  it("reaches the overlay's text too (statuses, pauses)", () => {
+    expect(pageTranslator('th')('statusCreated')).toBe('สร้างใบผ่านรายการจ่ายแล้ว');
+    expect(pageTranslator('en')('optionsImported', { added: 1, updated: 2, unchanged: 3 })).toBe(
+      'Imported: 1 new, 2 updated, 3 already here',
+    );
   });
 });

@@ -2,31 +2,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PaymentRecord } from '../../core/records';
 import { notifyChanges, onNotificationClicked, summary } from '../../entrypoints/background/notify';
+import { record, T0 } from '../fixtures/records';
 
-const T0 = Date.parse('2026-06-10T03:00:00Z');
 function rec(patch: Partial<PaymentRecord>): PaymentRecord {
-  return {
+  return record({
     id: 'r',
-    origin: 'https://laas.dla.go.th',
     unit: 'u',
     user: 'x',
-    dekaNo: '101/2569',
     payee: 'p',
     amount: 100,
-    payDate: '2026-06-10',
-    fiscalYear: 2569,
-    recordedAt: T0,
-    elaasId: null,
-    ref: null,
     status: 'created',
     voucherNo: 'PV2569-000001',
     voucherCreatedAt: T0,
-    failureReason: null,
     history: [],
-    lastCheckedAt: null,
-    capturedFrom: 'api',
     ...patch,
-  };
+  });
 }
 
 describe('notifications', () => {

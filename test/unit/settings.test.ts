@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   defaultSettings,
+  POLICY_KEYS,
   resolveSettings,
-  SETTING_KEYS,
   SETTINGS,
   validateUserPatch,
 } from '../../core/settings';
@@ -92,15 +92,31 @@ describe('validateUserPatch', () => {
 describe('public/managed_schema.json', () => {
   const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
     type: string;
-    properties: Record<string, { type: string; enum?: string[] }>;
+    properties: Record<string, { type: string; enum?: string[]; minimum?: number; maximum?: number }>;
   };
   it('describes every setting with the type of its default', () => {
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS].sort());
-    for (const key of SETTING_KEYS) {
+    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+    for (const key of POLICY_KEYS) {
       const type = schema.properties[key]?.type === 'integer' ? 'number' : schema.properties[key]?.type;
       expect(type, key).toBe(typeof SETTINGS[key].default);
     }
     expect(schema.properties.language?.enum).toEqual(['th', 'en']);
+    for (const key of ['pollMinSeconds', 'pollMaxSeconds', 'overdueMinutes', 'retentionDays'] as const) {
+      expect([schema.properties[key]?.minimum, schema.properties[key]?.maximum], key).toEqual([
+        SETTINGS[key].min,
+        SETTINGS[key].max,
+      ]);
+    }
+  });
+});
+
+describe('settings only the clerk sets', () => {
+  it('ignores and reports panelOpen in policy, but lets the clerk set it', () => {
+    const r = resolveSettings({ panelOpen: false }, { panelOpen: true, retentionDays: 30 });
+    expect(r.values.panelOpen).toBe(false);
+    expect(r.values.retentionDays).toBe(30);
+    expect(r.policy).toContainEqual({ key: 'panelOpen', value: true, applied: false, reason: 'unknown key' });
+    expect(POLICY_KEYS).not.toContain('panelOpen');
   });
 });

@@ -3,35 +3,12 @@ import { match } from '../../core/matcher';
 import { intervalFor, nextCheckAt, type PollSettings, planCheck } from '../../core/planner';
 import { isOverdue, type PaymentRecord, type StatusRow } from '../../core/records';
 import { applyRow, canMove } from '../../core/status';
+import { record, T0 } from '../fixtures/records';
 
-const T0 = Date.parse('2026-06-10T03:00:00Z');
 const MIN = 60_000;
 const S: PollSettings = { minIntervalMs: 30_000, maxIntervalMs: 15 * MIN };
 
-function rec(patch: Partial<PaymentRecord> = {}): PaymentRecord {
-  return {
-    id: 'r1',
-    origin: 'https://laas.dla.go.th',
-    unit: 'อบต.นาโพธิ์',
-    user: 'สมศรี ใจดี',
-    dekaNo: '101/2569',
-    payee: 'ร้านศรีสุขการค้า',
-    amount: 123450,
-    payDate: '2026-06-10',
-    fiscalYear: 2569,
-    recordedAt: T0,
-    elaasId: null,
-    ref: null,
-    status: 'awaiting',
-    voucherNo: null,
-    voucherCreatedAt: null,
-    failureReason: null,
-    history: [{ status: 'awaiting', at: T0, source: 'capture' }],
-    lastCheckedAt: null,
-    capturedFrom: 'api',
-    ...patch,
-  };
-}
+const rec = record;
 
 function row(patch: Partial<StatusRow> = {}): StatusRow {
   return {

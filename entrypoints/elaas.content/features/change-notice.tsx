@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../../components/Notice';
 import noticeCss from '../../../components/styles/notice.css?inline';
-import { translator } from '../../../core/i18n';
 import { buildNotice, noticeVisible } from '../../../core/notice';
 import { contentAnchor } from './anchor';
 import { mountShadowUi } from './shadow-ui';
@@ -24,8 +23,8 @@ function NoticeContainer({ fx }: { fx: FeatureContext }) {
   const { settings, dismissedVersion, now } = snapshot.state;
   const s = settings.values;
   if (!noticeVisible(s, dismissedVersion)) return null;
-  const t = translator(s.language);
-  const model = buildNotice(s, now);
+  const { t } = snapshot;
+  const model = buildNotice(s, now, t);
   const variant = fx.page === 'payment-record' || fx.page === 'payment-list' ? 'full' : 'strip';
 
   const dismiss = async () => {

@@ -6,7 +6,6 @@
 import { render } from 'preact';
 import { DuplicateWarning } from '../../../components/DuplicateWarning';
 import dialogCss from '../../../components/styles/dialog.css?inline';
-import { translator } from '../../../core/i18n';
 import { isPending } from '../../../core/records';
 import { isRecordForm, readFormDekaNo } from '../../../site/detect';
 import { mountShadowUi } from './shadow-ui';
@@ -40,20 +39,21 @@ export const duplicateGuard: Feature = {
           return;
         }
         const earlier = (fx.tracking.get()?.records ?? []).filter((r) => isPending(r) && r.dekaNo === dekaNo);
-        if (earlier.length === 0) return;
+        const state = fx.store.get();
+        // Without our text (the background not answering yet) e-LAAS' own save goes on untouched.
+        if (earlier.length === 0 || state.kind !== 'ready') return;
         // Hold this submit before e-LAAS' own handlers see it.
         event.preventDefault();
         event.stopImmediatePropagation();
         const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
-        const state = fx.store.get();
-        const s = state.kind === 'ready' ? state.state.settings.values : null;
+        const s = state.state.settings.values;
         render(
           <DuplicateWarning
             dekaNo={dekaNo}
             earlier={earlier}
-            lang={s?.language ?? 'th'}
-            thaiDigits={s?.thaiDigits ?? false}
-            t={translator(s?.language ?? 'th')}
+            lang={s.language}
+            thaiDigits={s.thaiDigits}
+            t={state.t}
             onCancel={() => {
               close();
               submitter?.focus();

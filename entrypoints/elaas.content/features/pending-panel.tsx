@@ -1,26 +1,44 @@
 /**
- * The pending panel: the clerk's payments and their vouchers, docked in a corner of every e-LAAS
- * page but the login page, in its own shadow root so it never takes e-LAAS styles.
+ * The status panel: the clerk's payments and their vouchers, in the page's flow above or below
+ * e-LAAS' content (never over a control), in its own shadow root so it never takes e-LAAS styles.
+ * Open or closed and top or bottom are the clerk's settings, kept across pages and restarts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PendingPanel, STATUS_KEY } from '../../../components/PendingPanel';
+import { type PanelFilter, PendingPanel, STATUS_KEY } from '../../../components/PendingPanel';
 import panelCss from '../../../components/styles/panel.css?inline';
-import { translator } from '../../../core/i18n';
+import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
-const OPEN_KEY = 'evw-panel-open';
+const FILTER_KEY = 'evw-panel-filter';
+const TICK_MS = 1000;
+
+type Dock = 'top' | 'bottom';
 
 function PanelContainer({ fx }: { fx: FeatureContext }) {
   const [records, setRecords] = useState(fx.tracking.get());
   const [state, setState] = useState(fx.store.get());
-  const [open, setOpen] = useState(() => sessionStorage.getItem(OPEN_KEY) !== 'false');
+  const [readable, setReadable] = useState(fx.tracking.listReadable());
+  // The clerk's click shows at once; the setting follows from the background.
+  const [openOverride, setOpenOverride] = useState<boolean | null>(null);
+  const [filter, setFilter] = useState<PanelFilter>(
+    () => (sessionStorage.getItem(FILTER_KEY) as PanelFilter | null) ?? 'all',
+  );
+  const [query, setQuery] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  const [tick, setTick] = useState(Date.now());
   const seen = useRef(new Map<string, string>());
+  const received = useRef(Date.now());
 
   useEffect(() => {
-    const a = fx.tracking.subscribe(() => setRecords(fx.tracking.get()));
+    const a = fx.tracking.subscribe(() => {
+      received.current = Date.now();
+      setRecords(fx.tracking.get());
+      setReadable(fx.tracking.listReadable());
+    });
     const b = fx.store.subscribe(() => setState(fx.store.get()));
     setRecords(fx.tracking.get());
     setState(fx.store.get());
@@ -31,11 +49,24 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
   }, [fx]);
 
   const settings = state.kind === 'ready' ? state.state.settings.values : null;
-  const t = translator(settings?.language ?? 'th');
+  const t = state.kind === 'ready' ? state.t : null;
+  const savedOpen = settings?.panelOpen;
+  useEffect(() => setOpenOverride(null), [savedOpen]);
+  const open = openOverride ?? settings?.panelOpen ?? true;
+  const anyPending = (records?.records ?? []).some(
+    (r) => r.status === 'awaiting' || r.status === 'processing',
+  );
+
+  useEffect(() => {
+    // Elapsed times tick while something waits and the panel is open; otherwise nothing runs.
+    if (!open || !anyPending) return;
+    const id = setInterval(() => setTick(Date.now()), TICK_MS);
+    return () => clearInterval(id);
+  }, [open, anyPending]);
 
   useEffect(() => {
     // Announce status changes (not the first load) through the live region.
-    if (!records) return;
+    if (!records || !t) return;
     const changes: string[] = [];
     for (const r of records.records) {
       const before = seen.current.get(r.id);
@@ -60,49 +91,86 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
     }
   }, [open, records, fx]);
 
-  if (!records || !settings) return null;
+  if (!records || !settings || !t) return null;
+  const dock: Dock = settings.panelDock;
+  const save = (patch: Record<string, unknown>) => fx.transport.request({ type: 'settings/set', patch });
   return (
     <PendingPanel
       records={records.records}
       poller={records.poller}
-      now={records.now}
+      now={records.now + (tick - received.current)}
       overdueMs={records.overdueMs}
       lang={settings.language}
       thaiDigits={settings.thaiDigits}
       t={t}
       open={open}
+      dock={dock}
+      filter={filter}
+      query={query}
+      checking={checking}
+      checkError={checkError}
+      unreadable={fx.page === 'payment-list' && readable === false}
       announcement={announcement}
-      voucherHref={(no) =>
-        new URL(fx.profile.voucherUrl.replace('{voucherNo}', encodeURIComponent(no)), location.origin).href
-      }
+      voucherHref={(no, print) => voucherLink(fx.profile, location.origin, no, print)}
       onToggle={() => {
-        sessionStorage.setItem(OPEN_KEY, String(!open));
-        setOpen(!open);
+        setOpenOverride(!open);
+        void save({ panelOpen: !open });
       }}
-      onCheckNow={() => void fx.tracking.checkNow()}
+      onDock={() => void save({ panelDock: dock === 'top' ? 'bottom' : 'top' })}
+      onFilter={(f) => {
+        sessionStorage.setItem(FILTER_KEY, f);
+        setFilter(f);
+      }}
+      onQuery={setQuery}
+      onCheckNow={async () => {
+        setChecking(true);
+        setCheckError('');
+        const error = await fx.tracking.checkNow();
+        setChecking(false);
+        if (error) setCheckError(t('extensionUnavailable'));
+      }}
       offerNotifications={records.offerNotifications}
       onOfferNotifications={() => void fx.transport.request({ type: 'options/open' })}
+      onSettings={() => void fx.transport.request({ type: 'options/open' })}
     />
   );
+}
+
+/** Put the panel where the clerk docked it: under our notice at the top, or at the very end. */
+function place(anchor: Element, el: Element, dock: Dock): void {
+  if (dock === 'bottom') {
+    if (anchor.lastElementChild !== el) anchor.append(el);
+    return;
+  }
+  const notice = Array.from(anchor.children).find((c) => c.tagName === 'EVW-NOTICE');
+  if (notice) {
+    if (notice.nextElementSibling !== el) notice.after(el);
+  } else if (anchor.firstElementChild !== el) anchor.prepend(el);
 }
 
 export const pendingPanel: Feature = {
   id: 'pending-panel',
   pages: ['payment-record', 'payment-list', 'voucher', 'other'],
   async mount(fx) {
+    const dock = (): Dock => {
+      const s = fx.store.get();
+      return s.kind === 'ready' ? s.state.settings.values.panelDock : 'top';
+    };
     const ui = await mountShadowUi(fx, {
       name: 'evw-panel',
-      // In the page's flow, at the top of the content, under the notice: it never covers an
-      // e-LAAS control. (Docking it elsewhere is the interface issue's work.)
       anchor: () => contentAnchor(fx.profile),
-      append: (anchor, el) => {
-        const notice = Array.from(anchor.children).find((c) => c.tagName === 'EVW-NOTICE');
-        if (notice) notice.after(el);
-        else anchor.prepend(el);
-      },
+      append: (anchor, el) => place(anchor, el, dock()),
       css: panelCss,
       content: <PanelContainer fx={fx} />,
     });
-    return ui?.host ?? null;
+    if (!ui) return null;
+    let docked = dock();
+    const stop = fx.store.subscribe(() => {
+      if (dock() === docked || !ui.host.parentElement) return;
+      docked = dock();
+      place(ui.host.parentElement, ui.host, docked);
+    });
+    fx.signal.addEventListener('abort', stop, { once: true });
+    return ui.host;
   },
 };

@@ -1,9 +1,10 @@
 /**
  * Mount a feature's Preact UI in its own shadow root, and take it down when the feature's signal
  * fires. Every feature's UI goes through here: one place for the isolation and the lifecycle.
+ * (Our own few lines rather than WXT's createShadowRootUi: the same isolation for a fifth of
+ * the bytes in a script that runs on every e-LAAS page.)
  */
 import { type ComponentChild, render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import controlsCss from '../../../components/styles/controls.css?inline';
 import tokensCss from '../../../components/styles/tokens.css?inline';
 import type { FeatureContext } from './types';
@@ -26,23 +27,35 @@ export interface MountedUi {
   container: HTMLElement;
 }
 
+/** The page's styles stop at the shadow root; inherited ones (font, colour) stop here. */
+const RESET = ':host{all:initial;display:block}';
+
+/** A host element with an open shadow root holding our styles and an empty container. */
+export function createShadowHost(name: string, css: string): MountedUi {
+  const host = document.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `${RESET}\n${css}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  return { host, container };
+}
+
 export async function mountShadowUi(fx: FeatureContext, o: ShadowUiOptions): Promise<MountedUi | null> {
-  const ui = await createShadowRootUi(fx.ctx, {
-    name: o.name,
-    position: 'inline',
-    anchor: o.anchor,
-    append: o.append,
-    css: `${tokensCss}\n${controlsCss}\n${o.css}`,
-    onMount(container) {
-      if (o.content !== undefined) render(o.content, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
   if (fx.signal.aborted) return null;
-  ui.mount();
-  fx.signal.addEventListener('abort', () => ui.remove(), { once: true });
-  return { host: ui.shadowHost, container: ui.uiContainer };
+  const ui = createShadowHost(o.name, `${tokensCss}\n${controlsCss}\n${o.css}`);
+  const anchor = typeof o.anchor === 'function' ? o.anchor() : o.anchor;
+  if (o.append === 'first') anchor.prepend(ui.host);
+  else if (o.append === 'last') anchor.append(ui.host);
+  else o.append(anchor, ui.host);
+  if (o.content !== undefined) render(o.content, ui.container);
+  fx.signal.addEventListener(
+    'abort',
+    () => {
+      render(null, ui.container);
+      ui.host.remove();
+    },
+    { once: true },
+  );
+  return ui;
 }

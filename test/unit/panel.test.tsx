@@ -1,0 +1,143 @@
+import { fireEvent, render } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PendingPanel, type PendingPanelProps, passes } from '../../components/PendingPanel';
+import { translator } from '../../core/i18n';
+import { panelRecords } from '../../core/records';
+import { record, T0 } from '../fixtures/records';
+
+const MIN = 60_000;
+const DAY = 24 * 3600_000;
+
+describe('what the panel lists', () => {
+  it('waiting and failed (a week) for as long as they need the clerk, the rest until the day ends', () => {
+    const now = Date.parse('2026-06-10T10:00:00Z'); // 17:00 in Bangkok
+    const finished = (id: string, status: 'created' | 'failed' | 'cancelled', at: number) =>
+      record({ id, status, recordedAt: at, history: [{ status, at, source: 'check' }] });
+    const records = [
+      record({ id: 'waiting-old', recordedAt: now - 3 * DAY }),
+      finished('created-today', 'created', Date.parse('2026-06-09T17:30:00Z')), // 00:30 Bangkok
+      finished('created-yesterday', 'created', Date.parse('2026-06-09T16:30:00Z')), // 23:30 Bangkok
+      finished('failed-6d', 'failed', now - 6 * DAY),
+      finished('failed-8d', 'failed', now - 8 * DAY),
+    ];
+    expect(panelRecords(records, now).map((r) => r.id)).toEqual([
+      'created-today',
+      'waiting-old',
+      'failed-6d',
+    ]);
+  });
+
+  it('filters by status and searches ฎีกาเลขที่, payee and voucher number', () => {
+    const now = T0 + 45 * MIN;
+    const waiting = record({ id: 'w' });
+    const created = record({ id: 'c', status: 'created', voucherNo: 'PV2569-000777', payee: 'ร้านก้าวหน้า' });
+    expect(passes(waiting, 'overdue', '', now, 30 * MIN)).toBe(true);
+    expect(passes(waiting, 'overdue', '', T0 + 5 * MIN, 30 * MIN)).toBe(false);
+    expect(passes(created, 'pending', '', now, 30 * MIN)).toBe(false);
+    expect(passes(created, 'created', '000777', now, 30 * MIN)).toBe(true);
+    expect(passes(created, 'all', 'ก้าวหน้า', now, 30 * MIN)).toBe(true);
+    expect(passes(waiting, 'all', 'ก้าวหน้า', now, 30 * MIN)).toBe(false);
+  });
+});
+
+function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
+  return {
+    records: [
+      record({ id: 'w', recordedAt: T0 }),
+      record({
+        id: 'c',
+        dekaNo: '102/2569',
+        status: 'created',
+        voucherNo: 'PV2569-000123',
+        voucherCreatedAt: T0 + 4 * MIN,
+      }),
+    ],
+    poller: { lastCheckAt: T0 + 40 * MIN, nextCheckAt: T0 + 50 * MIN, paused: null },
+    now: T0 + 42 * MIN + 7000,
+    overdueMs: 30 * MIN,
+    lang: 'th',
+    thaiDigits: false,
+    t: translator('th'),
+    open: true,
+    dock: 'top',
+    filter: 'all',
+    query: '',
+    checking: false,
+    checkError: '',
+    unreadable: false,
+    voucherHref: (no, print) => `https://e/${no}${print ? '?print=1' : ''}`,
+    announcement: '',
+    offerNotifications: false,
+    onToggle: vi.fn(),
+    onDock: vi.fn(),
+    onFilter: vi.fn(),
+    onQuery: vi.fn(),
+    onCheckNow: vi.fn(),
+    onOfferNotifications: vi.fn(),
+    onSettings: vi.fn(),
+    ...patch,
+  };
+}
+
+describe('the panel', () => {
+  it('shows each payment with a status in words, elapsed time, overdue, voucher and print links', () => {
+    const { container } = render(<PendingPanel {...props()} />);
+    const waiting = container.querySelector('[data-record-id="w"]');
+    expect(waiting?.textContent).toContain('รอประมวลผล');
+    expect(waiting?.textContent).toContain('เกินกำหนด');
+    expect(waiting?.textContent).toContain('รอมาแล้ว 42 นาที 07 วินาที');
+    expect(waiting?.textContent).toContain('฿1,234.50');
+    const created = container.querySelector('[data-record-id="c"]');
+    expect(created?.querySelector('a.evw-voucher')?.getAttribute('href')).toBe('https://e/PV2569-000123');
+    expect(created?.querySelector('a.evw-print')?.getAttribute('href')).toBe(
+      'https://e/PV2569-000123?print=1',
+    );
+    expect(created?.querySelector('a.evw-print')?.getAttribute('aria-label')).toBe(
+      'พิมพ์ใบผ่านรายการจ่าย PV2569-000123',
+    );
+    expect(created?.textContent).toContain('ใช้เวลา 4 นาที 00 วินาที');
+    expect(container.querySelector('.evw-checks')?.textContent).toBe('ตรวจสอบล่าสุด 10:40 · ครั้งถัดไป 10:50');
+  });
+
+  it('filters, searches, docks, collapses and checks through its callbacks', () => {
+    const p = props();
+    const { container, rerender } = render(<PendingPanel {...p} />);
+    const select = container.querySelector('select.evw-filter') as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+      'ทั้งหมด (2)',
+      'รอใบผ่านรายการจ่าย (1)',
+      'เกินกำหนด (1)',
+      'ไม่สำเร็จ (0)',
+      'สร้างแล้ววันนี้ (1)',
+    ]);
+    fireEvent.change(select, { target: { value: 'created' } });
+    expect(p.onFilter).toHaveBeenCalledWith('created');
+    rerender(<PendingPanel {...p} filter="created" />);
+    expect(container.querySelectorAll('.evw-record')).toHaveLength(1);
+    rerender(<PendingPanel {...p} query="zzz" />);
+    expect(container.querySelector('.evw-empty')?.textContent).toBe('ไม่มีรายการตามที่เลือก');
+    fireEvent.click(container.querySelector('.evw-panel__dock') as Element);
+    expect(p.onDock).toHaveBeenCalled();
+    fireEvent.click(container.querySelector('.evw-check-now') as Element);
+    expect(p.onCheckNow).toHaveBeenCalled();
+    const toggle = container.querySelector('.evw-panel__toggle') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    rerender(<PendingPanel {...p} open={false} />);
+    expect((container.querySelector('#evw-panel-body') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('explains a pause, an unreadable page and a failed check in words', () => {
+    const { container } = render(
+      <PendingPanel
+        {...props({
+          poller: { lastCheckAt: null, nextCheckAt: null, paused: 'logged-out' },
+          unreadable: true,
+          checkError: 'x',
+        })}
+      />,
+    );
+    expect(container.querySelector('.evw-paused')?.textContent).toContain('ออกจากระบบ e-LAAS แล้ว');
+    expect(container.querySelector('.evw-unreadable')?.textContent).toContain('อ่านตารางในหน้านี้ไม่ได้');
+    expect(container.querySelector('.evw-check-error')?.textContent).toBe('ตรวจสอบไม่สำเร็จ: x');
+  });
+});
