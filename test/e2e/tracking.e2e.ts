@@ -6,103 +6,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
-import type { Payment } from '../../simulator/model/types';
 import { type Simulator, startSimulator } from '../../simulator/server';
+import {
+  alarm,
+  badgeBecomes,
+  clickNow,
+  expectPanelShowsTruth,
+  fireCheckAlarm,
+  RECORD,
+  recordOneB,
+  recordPayments,
+  waitForFinalStatuses,
+} from './harness/elaas';
 import { screenshotPath, waitUntil } from './harness/env';
-import { getStorage, openSignedIn, type PanelRecord, readPanel, resetExtension } from './harness/overlay';
+import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
 import { useRig } from './harness/rig';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
-const RECORD = '#/expenditure/payment/record';
 const LIST_API = 'GET /api/v1/expenditure/payments';
-
-/**
- * Click an e-LAAS control by dispatching the click on it: our panel grows above the form as
- * records arrive, and a pointer click aimed at a moving button can land beside it.
- */
-function clickNow(page: TestPage, selector: string): Promise<void> {
-  return page.evaluate((sel) => {
-    (document.querySelector(sel) as HTMLElement).click();
-  }, selector);
-}
-
-async function recordPayments(page: TestPage, n: number): Promise<void> {
-  await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 3, null);
-  for (let i = 0; i < n; i++) {
-    await page.evaluate((k) => {
-      (document.querySelectorAll('#deka-results .select-deka')[k] as HTMLElement).click();
-    }, i);
-    await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-    await clickNow(page, '#save');
-    await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
-    await clickNow(page, '#dlg-ok');
-    await page.waitFor(() => document.querySelector('#result-dialog') === null, null);
-  }
-}
-
-function badge(session: Session): Promise<string> {
-  return session.inExtension(async () => {
-    const g = globalThis as unknown as Record<
-      string,
-      { action: { getBadgeText(d: object): Promise<string> } } | undefined
-    >;
-    return (g.browser ?? g.chrome)?.action.getBadgeText({}) ?? '';
-  }, null);
-}
-
-/** Fire the background's real check alarm now (as Chrome or Firefox would when it is due). */
-function fireCheckAlarm(session: Session): Promise<void> {
-  return session.inExtension(async () => {
-    const g = globalThis as unknown as Record<
-      string,
-      { alarms: { create(n: string, o: object): void } } | undefined
-    >;
-    (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
-  }, null);
-}
-
-/** The badge text once it reads `want`, or what it reads after five seconds. */
-async function badgeBecomes(session: Session, want: string): Promise<string> {
-  let text = await badge(session);
-  for (let i = 0; i < 50 && text !== want; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    text = await badge(session);
-  }
-  return text;
-}
-
-/** Each payment in the simulator's truth appears in the panel with its status, voucher and reason. */
-function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): void {
-  for (const p of truth) {
-    const r = shown.find((x) => x.deka === p.dekaNo);
-    expect(r?.status, p.dekaNo).toBe(p.status);
-    expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
-    expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
-  }
-}
-
-/** Wait until the panel shows `n` payments, every one created or failed. */
-function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown> {
-  return page.waitFor((count) => {
-    const chips =
-      document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
-    return (
-      chips.length === count &&
-      Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
-    );
-  }, n);
-}
-
-function alarm(session: Session): Promise<boolean> {
-  return session.inExtension(async () => {
-    const g = globalThis as unknown as Record<
-      string,
-      { alarms: { get(n: string): Promise<unknown> } } | undefined
-    >;
-    return Boolean(await (g.browser ?? g.chrome)?.alarms.get('voucher-check'));
-  }, null);
-}
 
 for (const browserName of BROWSERS) {
   describe(`tracking in ${browserName} (design A)`, () => {
@@ -419,21 +341,7 @@ for (const browserName of BROWSERS) {
       if (r.page) page = r.page;
     });
 
-    async function recordOne(index: number): Promise<void> {
-      await openSignedIn(page, `${sim.url}payment/record`);
-      await page.evaluate((i) => {
-        (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
-      }, index);
-      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await clickNow(page, '#save');
-      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
-      // The clerk closes e-LAAS' dialog (a link back to the record page).
-      await clickNow(page, '#dlg-ok');
-      await page.waitFor(
-        () => document.querySelector('#result-dialog') === null && document.querySelector('main h1') !== null,
-        null,
-      );
-    }
+    const recordOne = (index: number) => recordOneB(page, sim.url, index);
 
     const panelStatuses = () =>
       page.evaluate(

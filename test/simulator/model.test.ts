@@ -16,30 +16,14 @@ import {
   truth,
   unpaidDekas,
 } from '../../simulator/model/model';
+import { inputFor, recordAs } from '../fixtures/sim';
 
 const AFTER = CHANGE_EFFECTIVE_AT + 3 * 3600_000; // 10 June 2569, 03:00 Bangkok
 const BEFORE = CHANGE_EFFECTIVE_AT - 24 * 3600_000;
 const MIN = 60_000;
 
-function inputFor(state: SimState, dekaNo: string, patch: Partial<RecordInput> = {}): RecordInput {
-  const deka = state.dekas.find((d) => d.unitId === 'U4801' && d.no === dekaNo);
-  if (!deka) throw new Error(`no deka ${dekaNo}`);
-  const tax = Math.round(deka.amount * 0.01);
-  return {
-    dekaNo,
-    payDate: '2026-06-10',
-    method: 'transfer',
-    bankAccount: '020-1-00123-4',
-    withholdingTax: tax,
-    netAmount: deka.amount - tax,
-    ...patch,
-  };
-}
-
 function record(state: SimState, dekaNo: string, now: number, patch: Partial<RecordInput> = {}) {
-  const r = recordPayment(state, 'somsri', inputFor(state, dekaNo, patch), now);
-  if (!r.ok) throw new Error(`${r.message} ${JSON.stringify(r.errors)}`);
-  return r.value;
+  return recordAs(state, 'somsri', dekaNo, now, patch);
 }
 
 describe('modes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { match } from '../../core/matcher';
 import { intervalFor, nextCheckAt, type PollSettings, planCheck } from '../../core/planner';
-import { isOverdue, type PaymentRecord, type StatusRow } from '../../core/records';
+import { isOverdue, type StatusRow } from '../../core/records';
 import { applyRow, canMove } from '../../core/status';
 import { record, T0 } from '../fixtures/records';
 

@@ -3,7 +3,7 @@
  * BiDi for Firefox ESR. Tests are written once and run in both real browsers with the built
  * extension loaded.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
@@ -35,7 +35,16 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Console messages the page printed so far (our content script logs with a prefix). */
   logs(): string[];
-  screenshot(path: string): Promise<void>;
+  /** The whole viewport, or just the element `selector` finds. */
+  screenshot(path: string, selector?: string): Promise<void>;
+  /** Run a script's source in the page (a tool, e.g. axe-core); not subject to the page's CSP. */
+  evaluateSource(source: string): Promise<void>;
+  /** Do `action` (a click) and return the file the page downloads: its name and text. */
+  download(action: () => Promise<void>): Promise<{ name: string; text: string }>;
+  /** Choose a file in an `<input type="file">`. */
+  upload(selector: string, path: string): Promise<void>;
+  /** Emulate the system's dark mode (Chromium; Firefox's BiDi has no such switch: null). */
+  emulateDark: (() => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -64,12 +73,41 @@ function wrapPlaywright(page: PwPage): TestPage {
     clickInShadow: (host, selector) => page.locator(host).locator(selector).first().click(),
     click: (selector) => page.locator(selector).first().click(),
     press: (key) => page.keyboard.press(key),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path, selector) =>
+      void (await (selector
+        ? page.locator(selector).first().screenshot({ path })
+        : page.screenshot({ path }))),
+    evaluateSource: async (source) => void (await page.evaluate(source)),
+    async download(action) {
+      const [file] = await Promise.all([page.waitForEvent('download'), action()]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path()) as string, 'utf8') };
+    },
+    upload: (selector, path) => page.locator(selector).setInputFiles(path),
+    emulateDark: () => page.emulateMedia({ colorScheme: 'dark' }),
     close: () => page.close(),
   };
 }
 
-function wrapPuppeteer(page: PpPage): TestPage {
+/** Firefox saves downloads here without asking (see the prefs below); one folder per session. */
+async function nextDownload(dir: string, before: Set<string>): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const done = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith('.part'));
+    if (done.length > 0) {
+      const name = done[0] as string;
+      // The file appears before it is written: wait until its size stops changing.
+      let size = -1;
+      while (size !== statSync(join(dir, name)).size) {
+        size = statSync(join(dir, name)).size;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return name;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no download appeared in ${dir}`);
+}
+
+function wrapPuppeteer(page: PpPage, downloads: string): TestPage {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
   return {
@@ -102,7 +140,22 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await handle.click();
     },
     press: (key) => page.keyboard.press(key as never),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    async screenshot(path, selector) {
+      const target = selector ? await page.waitForSelector(selector, { timeout: 10_000 }) : page;
+      await (target as PpPage).screenshot({ path });
+    },
+    evaluateSource: async (source) => void (await page.evaluate(source)),
+    async download(action) {
+      const before = new Set(readdirSync(downloads));
+      await action();
+      const name = await nextDownload(downloads, before);
+      return { name, text: readFileSync(join(downloads, name), 'utf8') };
+    },
+    async upload(selector, path) {
+      const input = await page.waitForSelector(selector, { timeout: 10_000 });
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+    },
+    emulateDark: null,
     close: () => page.close(),
   };
 }
@@ -158,6 +211,8 @@ async function launchChromium(build: string | null): Promise<Session> {
 }
 
 async function launchFirefox(build: string | null): Promise<Session> {
+  mkdirSync(TMP, { recursive: true });
+  const downloads = mkdtempSync(join(TMP, 'firefox-downloads-'));
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
@@ -169,6 +224,12 @@ async function launchFirefox(build: string | null): Promise<Session> {
       // Optional permissions (notifications) are granted without the doorhanger automation
       // cannot click; the request itself still goes through the real API from a real click.
       'extensions.webextOptionalPermissionPrompts': false,
+      // Downloads (the options page's exports) go straight to a folder the test reads.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   if (build) await browser.installExtension(build);
@@ -189,13 +250,13 @@ async function launchFirefox(build: string | null): Promise<Session> {
         polling: 50,
       },
     );
-    return wrapPuppeteer(raw);
+    return wrapPuppeteer(raw, downloads);
   };
   let extPage: TestPage | null = null;
   return {
     name: 'firefox',
     extensionOrigin,
-    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    newPage: async () => wrapPuppeteer(await browser.newPage(), downloads),
     openExtensionPage,
     async inExtension(fn, arg) {
       extPage ??= await openExtensionPage('options.html');
@@ -204,6 +265,7 @@ async function launchFirefox(build: string | null): Promise<Session> {
     async close() {
       await browser.close();
       await launchpad.close();
+      rmSync(downloads, { recursive: true, force: true });
     },
   };
 }

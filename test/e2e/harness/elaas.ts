@@ -1,0 +1,114 @@
+/**
+ * Driving the simulator's e-LAAS as a clerk would (record payments in design A or B) and reading
+ * what the extension's background shows (badge, alarm), shared by the end-to-end tests.
+ */
+import { expect } from 'vitest';
+import type { Payment } from '../../../simulator/model/types';
+import { openSignedIn, type PanelRecord } from './overlay';
+import type { Session, TestPage } from './session';
+
+export const RECORD = '#/expenditure/payment/record';
+
+/**
+ * Click an e-LAAS control by dispatching the click on it: our panel grows above the form as
+ * records arrive, and a pointer click aimed at a moving button can land beside it.
+ */
+export function clickNow(page: TestPage, selector: string): Promise<void> {
+  return page.evaluate((sel) => {
+    (document.querySelector(sel) as HTMLElement).click();
+  }, selector);
+}
+
+export async function recordPayments(page: TestPage, n: number): Promise<void> {
+  await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 3, null);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate((k) => {
+      (document.querySelectorAll('#deka-results .select-deka')[k] as HTMLElement).click();
+    }, i);
+    await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+    await clickNow(page, '#save');
+    await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+    await clickNow(page, '#dlg-ok');
+    await page.waitFor(() => document.querySelector('#result-dialog') === null, null);
+  }
+}
+
+export function badge(session: Session): Promise<string> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { action: { getBadgeText(d: object): Promise<string> } } | undefined
+    >;
+    return (g.browser ?? g.chrome)?.action.getBadgeText({}) ?? '';
+  }, null);
+}
+
+/** Fire the background's real check alarm now (as Chrome or Firefox would when it is due). */
+export function fireCheckAlarm(session: Session): Promise<void> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { alarms: { create(n: string, o: object): void } } | undefined
+    >;
+    (g.browser ?? g.chrome)?.alarms.create('voucher-check', { when: Date.now() });
+  }, null);
+}
+
+/** The badge text once it reads `want`, or what it reads after five seconds. */
+export async function badgeBecomes(session: Session, want: string): Promise<string> {
+  let text = await badge(session);
+  for (let i = 0; i < 50 && text !== want; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = await badge(session);
+  }
+  return text;
+}
+
+export function alarm(session: Session): Promise<boolean> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { alarms: { get(n: string): Promise<unknown> } } | undefined
+    >;
+    return Boolean(await (g.browser ?? g.chrome)?.alarms.get('voucher-check'));
+  }, null);
+}
+
+/** Design B: record the ฎีกา at `index` of the record page's list, and close e-LAAS' dialog. */
+export async function recordOneB(page: TestPage, simUrl: string, index: number): Promise<void> {
+  await openSignedIn(page, `${simUrl}payment/record`);
+  await page.evaluate((i) => {
+    (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
+  }, index);
+  await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+  await clickNow(page, '#save');
+  await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+  // The clerk closes e-LAAS' dialog (a link back to the record page).
+  await clickNow(page, '#dlg-ok');
+  await page.waitFor(
+    () => document.querySelector('#result-dialog') === null && document.querySelector('main h1') !== null,
+    null,
+  );
+}
+
+/** Each payment in the simulator's truth appears in the panel with its status, voucher and reason. */
+export function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): void {
+  for (const p of truth) {
+    const r = shown.find((x) => x.deka === p.dekaNo);
+    expect(r?.status, p.dekaNo).toBe(p.status);
+    expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
+    expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
+  }
+}
+
+/** Wait until the panel shows `n` payments, every one created or failed. */
+export function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown> {
+  return page.waitFor((count) => {
+    const chips =
+      document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-chip[data-status]') ?? [];
+    return (
+      chips.length === count &&
+      Array.from(chips).every((c) => ['created', 'failed'].includes(c.getAttribute('data-status') ?? ''))
+    );
+  }, n);
+}
