@@ -216,6 +216,7 @@ export function Options(p: OptionsProps) {
         <h2 id="evw-checking">{t('optionsChecking')}</h2>
         <form
           class="evw-form"
+          noValidate
           id="checking-form"
           onSubmit={saveNumbers(['pollMinSeconds', 'pollMaxSeconds', 'overdueMinutes'])}
         >
@@ -241,7 +242,7 @@ export function Options(p: OptionsProps) {
         {p.recordCount !== null ? (
           <p id="record-count">{t('optionsDataCount', { n: p.recordCount })}</p>
         ) : null}
-        <form class="evw-form" id="retention-form" onSubmit={saveNumbers(['retentionDays'])}>
+        <form class="evw-form" noValidate id="retention-form" onSubmit={saveNumbers(['retentionDays'])}>
           <NumberField
             name="retentionDays"
             value={numbers.retentionDays}

@@ -271,7 +271,8 @@ export function parseRequest(v: unknown): Request | null {
 
 /** Check the shape of a reply before trusting it (the other side may be an old version). */
 export function parseReply<T>(v: unknown): Reply<T> {
-  if (isRecord(v) && v.ok === true && 'data' in v) return { ok: true, data: v.data as T };
+  // Chromium's messaging is JSON: `data: undefined` arrives with no `data` key at all.
+  if (isRecord(v) && v.ok === true) return { ok: true, data: v.data as T };
   if (isRecord(v) && v.ok === false && typeof v.error === 'string') return { ok: false, error: v.error };
   return { ok: false, error: 'no valid reply' };
 }

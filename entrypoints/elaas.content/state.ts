@@ -46,7 +46,11 @@ export function createStateStore(
       const messages = reply.ok ? reply.data.messages : null;
       if (reply.ok && isRecord(messages) && Object.values(messages).every((v) => typeof v === 'string')) {
         retryDelay = RETRY_FIRST_MS;
-        snapshot = { kind: 'ready', state: reply.data, t: translatorFrom(messages as Record<string, string>) };
+        snapshot = {
+          kind: 'ready',
+          state: reply.data,
+          t: translatorFrom(messages as Record<string, string>),
+        };
         emit();
         return;
       }

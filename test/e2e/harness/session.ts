@@ -90,19 +90,23 @@ function wrapPlaywright(page: PwPage): TestPage {
 
 /** Firefox saves downloads here without asking (see the prefs below); one folder per session. */
 async function nextDownload(dir: string, before: Set<string>): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const done = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith('.part'));
-    if (done.length > 0) {
-      const name = done[0] as string;
-      // The file appears before it is written: wait until its size stops changing.
-      let size = -1;
-      while (size !== statSync(join(dir, name)).size) {
-        size = statSync(join(dir, name)).size;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return name;
+  const size = (name: string) => {
+    try {
+      return statSync(join(dir, name)).size;
+    } catch {
+      return -1; // renamed meanwhile (Firefox writes under a temporary name first)
     }
+  };
+  let seen = '';
+  let lastSize = -1;
+  for (let i = 0; i < 150; i++) {
     await new Promise((r) => setTimeout(r, 100));
+    const name = readdirSync(dir).find((f) => !before.has(f) && !f.endsWith('.part')) ?? '';
+    const now = name ? size(name) : -1;
+    // Done when the same file has kept the same size for one more look.
+    if (name && name === seen && now >= 0 && now === lastSize) return name;
+    seen = name;
+    lastSize = now;
   }
   throw new Error(`no download appeared in ${dir}`);
 }
