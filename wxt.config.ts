@@ -20,7 +20,10 @@ export default defineConfig({
   // Firefox gets MV3 too: see README, Development.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.EVW_SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: process.env.EVW_SOURCEMAP === '1', minify: process.env.EVW_NOMINIFY !== '1' },
+  }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

@@ -4,13 +4,21 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../test/e2e/harness/env';
+import { budgetReport } from './budgets';
 import { machine } from './machine';
+import { benchPanel, panelReport } from './panel';
 import { benchSimulator, simulatorReport } from './simulator';
 import { trackingReport } from './tracking';
 
 const sections: string[] = [];
 console.log('tracking…');
 sections.push(trackingReport());
+console.log('panel on a 1,000-row list page (Chromium)…');
+sections.push(panelReport(await benchPanel(1000, 50), await benchPanel(20, 1)));
+sections.push(
+  budgetReport({ chrome: join(ROOT, '.output/chrome-mv3'), firefox: join(ROOT, '.output/firefox-mv3') }),
+);
 console.log('simulator capacity…');
 sections.push(simulatorReport(await benchSimulator()));
 

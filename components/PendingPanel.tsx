@@ -2,6 +2,7 @@
  * The status panel on e-LAAS pages: the clerk's payments and where each voucher stands, a filter,
  * the last and next check, why checking is paused, and "check now". Props in, callbacks out.
  */
+import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../core/dates';
 import { formatBaht, formatElapsed, formatTime } from '../core/dates';
 import { digits } from '../core/digits';
@@ -37,6 +38,19 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
 };
 
 export type PanelFilter = 'all' | 'pending' | 'overdue' | 'failed' | 'created';
+
+/** A clock that ticks: the time now, and a call on every tick (elapsed times follow it). */
+export interface Ticker {
+  now(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Only this text re-renders on a tick, never the whole panel. */
+function Elapsed({ ticker, since, text }: { ticker: Ticker; since: number; text(ms: number): string }) {
+  const [, setTick] = useState(0);
+  useEffect(() => ticker.subscribe(() => setTick((n) => n + 1)), [ticker]);
+  return <>{text(ticker.now() - since)}</>;
+}
 
 const FILTER_KEY: Record<PanelFilter, MessageKey> = {
   all: 'filterAll',
@@ -75,8 +89,10 @@ export function passes(
 export interface PendingPanelProps {
   records: PaymentRecord[];
   poller: PollerView;
-  /** The background's clock, ticking. */
+  /** The background's clock when the records were read (filters and overdue go by it). */
   now: number;
+  /** The same clock, ticking, for elapsed times. */
+  ticker: Ticker;
   overdueMs: number;
   lang: Lang;
   thaiDigits: boolean;
@@ -150,7 +166,11 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
         </span>
         {isPending(r) ? (
           <span class="evw-record__elapsed">
-            {t('panelElapsed', { elapsed: elapsed(p.now - r.recordedAt) })}
+            <Elapsed
+              ticker={p.ticker}
+              since={r.recordedAt}
+              text={(ms) => t('panelElapsed', { elapsed: elapsed(ms) })}
+            />
           </span>
         ) : r.status === 'created' && r.voucherCreatedAt ? (
           <span class="evw-record__elapsed">
@@ -263,11 +283,14 @@ export function PendingPanel(p: PendingPanelProps) {
           </div>
         )}
         {p.records.length > 0 && shown.length === 0 ? <p class="evw-empty">{t('panelNoMatch')}</p> : null}
-        <ul class="evw-records">
-          {shown.map((r) => (
-            <RecordItem key={r.id} r={r} p={p} />
-          ))}
-        </ul>
+        {/* Folded: nothing below renders, so nothing ticks. */}
+        {p.open ? (
+          <ul class="evw-records">
+            {shown.map((r) => (
+              <RecordItem key={r.id} r={r} p={p} />
+            ))}
+          </ul>
+        ) : null}
         <div class="evw-panel__foot">
           <span class="evw-checks">
             {p.checking

@@ -33,6 +33,15 @@ export function normaliseText(text: string): string {
   return toArabicDigits(text).replace(/\s+/g, ' ').trim();
 }
 
+/** The first match only: stops at it instead of walking a large page to the end. */
+function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
 function titleText(profile: SiteProfile, doc: Document): string {
   return safeQueryAll(doc, profile.selectors.pageTitle)
     .slice(0, 4)
@@ -45,7 +54,7 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
   for (const kind of PAGE_ORDER) {
     if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
   }
-  if (safeQueryAll(doc, profile.selectors.loginForm).length > 0) return 'login';
+  if (safeQuery(doc, profile.selectors.loginForm)) return 'login';
   const title = titleText(profile, doc);
   if (title) {
     for (const kind of PAGE_ORDER) {
@@ -57,14 +66,14 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
 
 /** The e-LAAS user shown in the top bar, or null when the page does not show one. */
 export function readCurrentUser(profile: SiteProfile, doc: Document): string | null {
-  const el = safeQueryAll(doc, profile.selectors.currentUser)[0];
+  const el = safeQuery(doc, profile.selectors.currentUser);
   const text = el ? normaliseText(el.getAttribute('data-current-user') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }
 
 /** The unit (อปท.) shown in the top bar, or null. */
 export function readCurrentUnit(profile: SiteProfile, doc: Document): string | null {
-  const el = safeQueryAll(doc, profile.selectors.currentUnit)[0];
+  const el = safeQuery(doc, profile.selectors.currentUnit);
   const text = el ? normaliseText(el.getAttribute('data-current-unit') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }

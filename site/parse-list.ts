@@ -16,9 +16,12 @@ export interface ListTable {
   rows: { element: Element; row: StatusRow | null; voucherHref: string | null }[];
 }
 
-/** Cells of a row (plain DOM walking: works in every browser and test DOM). */
-export function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+/** Cells of a row: a table row's own, natively; plain DOM walking for anything else. */
+export function cellsOf(row: Element): ArrayLike<Element> {
+  return (
+    (row as HTMLTableRowElement).cells ??
+    Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
+  );
 }
 
 function headerRow(table: Element): Element | null {
@@ -27,14 +30,17 @@ function headerRow(table: Element): Element | null {
 
 function headerCells(table: Element): string[] {
   const head = headerRow(table);
-  return head ? cellsOf(head).map((c) => normaliseText(c.textContent ?? '')) : [];
+  return head ? Array.from(cellsOf(head), (c) => normaliseText(c.textContent ?? '')) : [];
 }
 
+/** The table's own rows but the header (not those of a table nested in a cell). */
 function bodyRows(table: Element): Element[] {
   const head = headerRow(table);
-  return Array.from(table.querySelectorAll('tr')).filter(
-    (tr) => tr !== head && tr.closest('table') === table,
-  );
+  const own = (table as HTMLTableElement).rows;
+  const rows = own
+    ? Array.from(own)
+    : Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  return rows.filter((tr) => tr !== head);
 }
 
 function findColumns(headers: string[], profile: ListPageProfile): Partial<Record<Column, number>> {
@@ -61,10 +67,16 @@ function statusOf(cell: Element | undefined, texts: Record<string, VoucherStatus
   return null;
 }
 
+/**
+ * `wanted`: the ฎีกา numbers worth reading (the clerk's own payments). Other rows are listed
+ * with `row: null` after reading one cell, so a list of 1,000 rows costs little. Omit it to
+ * read every row (the status check reads whole pages).
+ */
 export function readListTable(
   profile: ListPageProfile,
   statusTexts: Record<string, VoucherStatus>,
   doc: Document,
+  wanted?: ReadonlySet<string>,
 ): ListTable | null {
   let tables: Element[];
   try {
@@ -75,10 +87,23 @@ export function readListTable(
   for (const table of tables) {
     const columns = findColumns(headerCells(table), profile);
     if (columns.dekaNo === undefined || columns.status === undefined) continue;
-    const rows = bodyRows(table).map((element) => {
+    const body = bodyRows(table);
+    if (wanted?.size === 0)
+      return { table, columns, rows: body.map((element) => ({ element, row: null, voucherHref: null })) };
+    const dekaColumn = columns.dekaNo;
+    const rows = body.map((element) => {
       const cells = cellsOf(element);
+      // The ฎีกา cell alone first: most rows of a long list are not the clerk's and stop here.
+      const dekaText = cells[dekaColumn]?.textContent ?? '';
+      const plain = dekaText.trim();
+      if (wanted && !wanted.has(plain)) {
+        // Only Thai digits or inner white space could still make it one of ours once normalised.
+        if (!/[\u0e50-\u0e59\s]/.test(plain)) return { element, row: null, voucherHref: null };
+        const code = parseCode(dekaText);
+        if (!code || !wanted.has(code)) return { element, row: null, voucherHref: null };
+      }
       const at = (c: Column) => (columns[c] === undefined ? undefined : cells[columns[c] as number]);
-      const dekaNo = parseCode(at('dekaNo')?.textContent);
+      const dekaNo = parseCode(dekaText);
       const status = statusOf(at('status'), statusTexts);
       const voucherCell = at('voucherNo');
       const voucherNo = parseCode(voucherCell?.textContent);

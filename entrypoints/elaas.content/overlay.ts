@@ -70,7 +70,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
     }
     const kind = detectPage(profile, location, document);
     if (kind === 'payment-list') tracking.readList();
-    tracking.readDialog();
+    // e-LAAS' success dialog shows on the record page (or the list it may lead to).
+    if (kind === 'payment-record' || kind === 'payment-list') tracking.readDialog();
     const nextUser = readCurrentUser(profile, document);
     if (nextUser !== user) {
       user = nextUser;
@@ -104,8 +105,17 @@ export function startOverlay(ctx: ContentScriptContext): void {
 
   // Page changes without a URL change (the SPA renders the new page after navigating).
   let scheduled = false;
-  const observer = new MutationObserver(() => {
+  // Our own elements coming and going (panel, inline statuses) are not the page changing.
+  const ours = (n: Node) => n.nodeType === 1 && (n as Element).tagName.startsWith('EVW-');
+  const observer = new MutationObserver((mutations) => {
     if (scheduled) return;
+    if (
+      mutations.every(
+        (m) =>
+          [...m.addedNodes, ...m.removedNodes].every(ours) && m.addedNodes.length + m.removedNodes.length > 0,
+      )
+    )
+      return;
     scheduled = true;
     ctx.setTimeout(() => {
       scheduled = false;

@@ -109,6 +109,8 @@ export function startTracking(
       if (!reply.ok || ctx.isInvalid) return;
       snapshot = reply.data;
       for (const l of listeners) l();
+      // Our payments changed: the list on screen may hold rows for them not read yet.
+      if (lastTable?.table.isConnected) readList();
     });
   };
 
@@ -150,8 +152,25 @@ export function startTracking(
   let listReadable: boolean | null = null;
   let unreadableSince: number | null = null;
   let lastTable: ListTable | null = null;
+  let lastText = '';
+  let lastWanted = '';
   const readList = () => {
-    const table = readListTable(profile.listPage, profile.statusTexts, document);
+    // Only the clerk's own payments matter here: their ฎีกา numbers pick the rows worth reading.
+    const wanted = new Set((snapshot?.records ?? []).map((r) => r.dekaNo));
+    const wantedKey = [...wanted].join();
+    // Most DOM checks find the same table with the same text: skip reading it again. (Our
+    // inline statuses live in shadow roots: they are not part of the table's text.)
+    const shown = lastTable?.table.isConnected ? lastTable.table : null;
+    if (
+      shown &&
+      wantedKey === lastWanted &&
+      shown.textContent === lastText &&
+      lastTable?.rows.every((r) => r.element.isConnected)
+    )
+      return;
+    const table = readListTable(profile.listPage, profile.statusTexts, document, wanted);
+    lastText = table?.table.textContent ?? '';
+    lastWanted = wantedKey;
     // A page still drawing its table is not unreadable yet: say so only after a grace period.
     if (table) unreadableSince = null;
     else if (unreadableSince === null) {
@@ -161,15 +180,10 @@ export function startTracking(
       }, UNREADABLE_GRACE_MS);
     }
     const readable = table !== null || Date.now() - (unreadableSince ?? 0) < UNREADABLE_GRACE_MS;
-    // Tell the views when the table was drawn again (its row elements changed), so the inline
-    // statuses follow a re-render; our own inline statuses do not change the rows.
-    const redrawn =
-      table !== null &&
-      (table.table !== lastTable?.table ||
-        table.rows.length !== lastTable.rows.length ||
-        table.rows.some((r, i) => r.element !== lastTable?.rows[i]?.element));
+    // A table read again has news (new text, a re-render, our payments changed): the views
+    // (inline statuses) follow it. Our own inline statuses never trigger a read.
     lastTable = table;
-    if (readable !== listReadable || redrawn) {
+    if (readable !== listReadable || table !== null) {
       listReadable = readable;
       for (const l of listeners) l();
     }
@@ -188,10 +202,17 @@ export function startTracking(
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     const save = readPaymentForm(profile, form, Date.now());
-    if (save) sessionStorage.setItem(PENDING_SAVE, JSON.stringify(save));
+    if (save) {
+      sessionStorage.setItem(PENDING_SAVE, JSON.stringify(save));
+      savePending = true;
+    }
   });
+  // sessionStorage is read once per page and again only after a submit: this runs on every DOM check.
+  let savePending = true;
   const readDialog = () => {
+    if (!savePending) return;
     const save = pendingSave();
+    savePending = save !== null;
     if (!save) return;
     const payment = readSuccessDialog(profile, document, save);
     if (!payment) return;
@@ -201,7 +222,6 @@ export function startTracking(
 
   ctx.setInterval(refresh, REFRESH_MS);
   refresh();
-  readDialog();
 
   return {
     get: () => snapshot,

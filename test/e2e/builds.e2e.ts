@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUDGETS, type Budgeted, bundleSizes } from '../../bench/budgets';
 import { startSimulator } from '../../simulator/server';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
 import {
@@ -23,6 +24,17 @@ type Manifest = Record<string, unknown> & {
   content_scripts: { matches: string[] }[];
 };
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+describe('bundle budgets', () => {
+  it('keeps what loads on every e-LAAS page and the background within budget (gzip)', () => {
+    for (const build of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
+      const sizes = bundleSizes(build);
+      for (const file of Object.keys(BUDGETS) as Budgeted[]) {
+        expect(sizes[file], `${build}/${file}`).toBeLessThanOrEqual(BUDGETS[file]);
+      }
+    }
+  });
+});
 
 describe('manifests', () => {
   it('store builds: e-LAAS hosts only, storage only, no key, nothing web-accessible', () => {

@@ -36,6 +36,13 @@ function waitForRecords(page: TestPage, n: number): Promise<unknown> {
   );
 }
 
+/** Put the keyboard focus on one of the panel's controls. */
+function focusInPanel(page: TestPage, selector: string): Promise<void> {
+  return page.evaluate((sel) => {
+    (document.querySelector('evw-panel')?.shadowRoot?.querySelector(sel) as HTMLElement | null)?.focus();
+  }, selector);
+}
+
 /** Choose a filter and type a search in the panel, as the clerk's input events would. */
 function filterPanel(page: TestPage, filter: string, query: string): Promise<void> {
   return page.evaluate(
@@ -168,11 +175,7 @@ for (const browserName of BROWSERS) {
         );
         return controls.map((el) => el.className);
       }, null);
-      await page.evaluate(() => {
-        (
-          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel__dock') as HTMLElement
-        ).focus();
-      }, null);
+      await focusInPanel(page, '.evw-panel__dock');
       const visited: string[] = [];
       for (let i = 0; i < walk.length - 1; i++) {
         await page.press('Tab');
@@ -188,11 +191,7 @@ for (const browserName of BROWSERS) {
       expect(visited).toEqual(walk.slice(walk.indexOf('evw-button evw-button--quiet evw-panel__dock') + 1));
 
       // Fold with Enter, unfold with Space, on the fold button.
-      await page.evaluate(() => {
-        (
-          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel__toggle') as HTMLElement
-        ).focus();
-      }, null);
+      await focusInPanel(page, '.evw-panel__toggle');
       const expanded = () =>
         document
           .querySelector('evw-panel')

@@ -54,6 +54,7 @@ function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
     ],
     poller: { lastCheckAt: T0 + 40 * MIN, nextCheckAt: T0 + 50 * MIN, paused: null },
     now: T0 + 42 * MIN + 7000,
+    ticker: { now: () => T0 + 42 * MIN + 7000, subscribe: () => () => undefined },
     overdueMs: 30 * MIN,
     lang: 'th',
     thaiDigits: false,

@@ -3,18 +3,41 @@
  * e-LAAS' content (never over a control), in its own shadow root so it never takes e-LAAS styles.
  * Open or closed and top or bottom are the clerk's settings, kept across pages and restarts.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { type PanelFilter, PendingPanel, STATUS_KEY } from '../../../components/PendingPanel';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type PanelFilter, PendingPanel, STATUS_KEY, type Ticker } from '../../../components/PendingPanel';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
-const FILTER_KEY = 'evw-panel-filter';
+/** The filter outlives the panel across in-page navigation (kept in memory: no storage read). */
+let lastFilter: PanelFilter = 'all';
 const TICK_MS = 1000;
 
 type Dock = 'top' | 'bottom';
+
+/** One timer for every elapsed time in the panel, running only while one is shown. */
+function createTicker(offset: () => number): Ticker {
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  return {
+    now: () => Date.now() + offset(),
+    subscribe(listener) {
+      listeners.add(listener);
+      timer ??= setInterval(() => {
+        for (const l of listeners) l();
+      }, TICK_MS);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      };
+    },
+  };
+}
 
 function PanelContainer({ fx }: { fx: FeatureContext }) {
   const [records, setRecords] = useState(fx.tracking.get());
@@ -22,21 +45,20 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
   const [readable, setReadable] = useState(fx.tracking.listReadable());
   // The clerk's click shows at once; the setting follows from the background.
   const [openOverride, setOpenOverride] = useState<boolean | null>(null);
-  const [filter, setFilter] = useState<PanelFilter>(
-    () => (sessionStorage.getItem(FILTER_KEY) as PanelFilter | null) ?? 'all',
-  );
+  const [filter, setFilter] = useState<PanelFilter>(lastFilter);
   const [query, setQuery] = useState('');
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState('');
   const [announcement, setAnnouncement] = useState('');
-  const [tick, setTick] = useState(Date.now());
   const seen = useRef(new Map<string, string>());
-  const received = useRef(Date.now());
+  /** The background's clock minus ours (the testing clock may be set apart). */
+  const offset = useRef(records ? records.now - Date.now() : 0);
 
   useEffect(() => {
     const a = fx.tracking.subscribe(() => {
-      received.current = Date.now();
-      setRecords(fx.tracking.get());
+      const next = fx.tracking.get();
+      if (next) offset.current = next.now - Date.now();
+      setRecords(next);
       setReadable(fx.tracking.listReadable());
     });
     const b = fx.store.subscribe(() => setState(fx.store.get()));
@@ -53,16 +75,8 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
   const savedOpen = settings?.panelOpen;
   useEffect(() => setOpenOverride(null), [savedOpen]);
   const open = openOverride ?? settings?.panelOpen ?? true;
-  const anyPending = (records?.records ?? []).some(
-    (r) => r.status === 'awaiting' || r.status === 'processing',
-  );
-
-  useEffect(() => {
-    // Elapsed times tick while something waits and the panel is open; otherwise nothing runs.
-    if (!open || !anyPending) return;
-    const id = setInterval(() => setTick(Date.now()), TICK_MS);
-    return () => clearInterval(id);
-  }, [open, anyPending]);
+  // Elapsed times tick on the background's clock; only while some are shown (open, waiting).
+  const ticker = useMemo(() => createTicker(() => offset.current), []);
 
   useEffect(() => {
     // Announce status changes (not the first load) through the live region.
@@ -98,7 +112,8 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
     <PendingPanel
       records={records.records}
       poller={records.poller}
-      now={records.now + (tick - received.current)}
+      now={records.now}
+      ticker={ticker}
       overdueMs={records.overdueMs}
       lang={settings.language}
       thaiDigits={settings.thaiDigits}
@@ -118,7 +133,7 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
       }}
       onDock={() => void save({ panelDock: dock === 'top' ? 'bottom' : 'top' })}
       onFilter={(f) => {
-        sessionStorage.setItem(FILTER_KEY, f);
+        lastFilter = f;
         setFilter(f);
       }}
       onQuery={setQuery}

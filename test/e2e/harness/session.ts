@@ -174,7 +174,10 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-async function launchChromium(build: string | null): Promise<Session> {
+/** Real Chromium with a build loaded (or none): the raw context, for tests and benchmarks. */
+export async function chromiumContext(
+  build: string | null,
+): Promise<{ context: BrowserContext; extensionOrigin: string; close(): Promise<void> }> {
   mkdirSync(TMP, { recursive: true });
   const profile = mkdtempSync(join(TMP, 'chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -192,6 +195,15 @@ async function launchChromium(build: string | null): Promise<Session> {
     worker ??= await context.waitForEvent('serviceworker');
     extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   }
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, extensionOrigin, close };
+}
+
+async function launchChromium(build: string | null): Promise<Session> {
+  const { context, extensionOrigin, close } = await chromiumContext(build);
   let extPage: TestPage | null = null;
   const openExtensionPage = async (path: string) => {
     const page = wrapPlaywright(await context.newPage());
@@ -207,10 +219,7 @@ async function launchChromium(build: string | null): Promise<Session> {
       extPage ??= await openExtensionPage('options.html');
       return extPage.evaluate(fn, arg);
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

@@ -1,0 +1,223 @@
+/**
+ * What our overlay costs a payments list page of 1,000 rows in real Chromium: the main thread's
+ * script time (CDP Performance.getMetrics ScriptDuration) for loading the page with the extension
+ * (panel drawn, our status on the 50 rows we track) minus the same page without it. The page is
+ * the simulator's design B list (server-rendered, no script of its own) grown to 1,000 rows.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Window } from 'happy-dom';
+import type { PaymentRecord } from '../core/records';
+import { startSimulator } from '../simulator/server';
+import { readCurrentUnit, readCurrentUser } from '../site/detect';
+import { readListTable } from '../site/parse-list';
+import { DEFAULT_PROFILE } from '../site/profile';
+import { CHROME_BUILD } from '../test/e2e/harness/env';
+import { openSignedIn } from '../test/e2e/harness/overlay';
+import { chromiumContext, launch } from '../test/e2e/harness/session';
+import { record } from '../test/fixtures/records';
+import { recordAs } from '../test/fixtures/sim';
+import { ms, percentile } from './machine';
+
+const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
+const RUNS = 15;
+/** How long the steady cost (ticking elapsed times) is watched after the mount. */
+const STEADY_MS = 3000;
+
+/** The simulator's list page with its table body grown to `rows` rows of distinct ฎีกา. */
+export async function listPage(rows: number): Promise<string> {
+  const sim = await startSimulator({ design: 'B', start: JUNE_10, seed: 31, scenario: 'year-end' });
+  const session = await launch('chromium', 'none');
+  try {
+    const page = await session.newPage();
+    await openSignedIn(page, `${sim.url}payment/record`);
+    for (const deka of sim.ctx.state.dekas.filter((d) => d.unitId === 'U4801').slice(0, 20)) {
+      recordAs(sim.ctx.state, 'somsri', deka.no, sim.ctx.clock.now(Date.now()));
+    }
+    await page.goto(`${sim.url}payment/list?size=20`);
+    const html = await page.evaluate(() => document.documentElement.outerHTML, null);
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html);
+    const sample = body?.[1]?.match(/<tr[\s\S]*?<\/tr>/g) ?? [];
+    if (sample.length === 0) throw new Error('no rows in the simulator list page');
+    const grown = Array.from({ length: rows }, (_, i) => {
+      const row = sample[i % sample.length] as string;
+      const deka = /\d+\/2569/.exec(row)?.[0] ?? '';
+      // A distinct payment per row: its ฎีกา and e-LAAS id.
+      return row
+        .replaceAll(deka, `${1000 + i}/2569`)
+        .replace(/data-payment-id="[^"]*"/, `data-payment-id="bench${i}"`);
+    }).join('');
+    return `<!doctype html>${html.replace(body?.[1] ?? '', grown)}`;
+  } finally {
+    await session.close();
+    await sim.close();
+  }
+}
+
+export function serve(html: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/payment/list` }),
+    );
+  });
+}
+
+/** The records of the first `tracked` rows, as the extension would have captured them. */
+export function trackedRecords(html: string, origin: string, tracked: number): PaymentRecord[] {
+  const window = new Window({ url: `${origin}/payment/list` });
+  window.document.write(html);
+  const doc = window.document as unknown as Document;
+  const table = readListTable(DEFAULT_PROFILE.listPage, DEFAULT_PROFILE.statusTexts, doc);
+  const unit = readCurrentUnit(DEFAULT_PROFILE, doc) ?? '?';
+  const user = readCurrentUser(DEFAULT_PROFILE, doc) ?? '?';
+  const now = Date.now();
+  return (table?.rows ?? []).slice(0, tracked).map((r, i) =>
+    record({
+      id: `${origin}|${unit}|${user}|bench-${i}`,
+      origin,
+      unit,
+      user,
+      dekaNo: r.row?.dekaNo ?? '',
+      amount: r.row?.amount ?? 0,
+      payDate: r.row?.payDate ?? '2026-06-10',
+      recordedAt: now,
+      history: [{ status: 'awaiting', at: now, source: 'capture' }],
+    }),
+  );
+}
+
+/** The overlay has drawn the panel and our status on every tracked row. */
+function overlayDone(): { chips: number; records: number } {
+  return {
+    chips: document.querySelectorAll('evw-status').length,
+    records: document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0,
+  };
+}
+
+/**
+ * One load of `url`: the main thread's script time until the overlay is done (polled from the
+ * benchmark, a few microseconds each), and with the extension also the script time per second
+ * afterwards, while the panel's elapsed times tick.
+ */
+async function load(
+  context: Awaited<ReturnType<typeof chromiumContext>>['context'],
+  url: string,
+  tracked: number | null,
+): Promise<{ mount: number; perSecond: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptMs = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ??
+      0) * 1000;
+  await page.goto(url);
+  let perSecond = 0;
+  let mount = 0;
+  if (tracked !== null) {
+    let seen = await page.evaluate(overlayDone);
+    for (let i = 0; i < 400 && (seen.chips !== tracked || seen.records === 0); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      seen = await page.evaluate(overlayDone);
+    }
+    if (seen.chips !== tracked || seen.records === 0)
+      throw new Error(`the overlay did not finish: ${JSON.stringify(seen)}`);
+    mount = await scriptMs();
+    await new Promise((r) => setTimeout(r, STEADY_MS));
+    perSecond = ((await scriptMs()) - mount) / (STEADY_MS / 1000);
+  } else {
+    await page.evaluate(() => document.readyState);
+    mount = await scriptMs();
+  }
+  await page.close();
+  return { mount, perSecond };
+}
+
+export interface PanelBench {
+  rows: number;
+  tracked: number;
+  withMedian: number;
+  withoutMedian: number;
+  overheadMedian: number;
+  overheadP95: number;
+  /** Script time per second after the mount, while elapsed times tick (median). */
+  steadyPerSecond: number;
+}
+
+export async function benchPanel(rows: number, tracked: number): Promise<PanelBench> {
+  const html = await listPage(rows);
+  const { server, url } = await serve(html);
+  const origin = new URL(url).origin;
+  const withExt = await chromiumContext(CHROME_BUILD);
+  const without = await chromiumContext(null);
+  try {
+    // Our records for that page, put in through the options page like a restored backup.
+    const options = await withExt.context.newPage();
+    await options.goto(`${withExt.extensionOrigin}/options.html`);
+    const reply = await options.evaluate(
+      (records) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({
+          type: 'records/import',
+          records,
+        }),
+      trackedRecords(html, origin, tracked),
+    );
+    if (!(reply as { ok?: boolean }).ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
+    await load(withExt.context, url, tracked); // warm: the first load compiles our script
+    await load(without.context, url, null);
+    const a: number[] = [];
+    const b: number[] = [];
+    const steady: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const withRun = await load(withExt.context, url, tracked);
+      a.push(withRun.mount);
+      steady.push(withRun.perSecond);
+      b.push((await load(without.context, url, null)).mount);
+    }
+    const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+    const overhead = sorted(a.map((x, i) => x - (b[i] ?? 0)));
+    return {
+      rows,
+      tracked,
+      withMedian: percentile(sorted(a), 50),
+      withoutMedian: percentile(sorted(b), 50),
+      overheadMedian: percentile(overhead, 50),
+      overheadP95: percentile(overhead, 95),
+      steadyPerSecond: percentile(sorted(steady), 50),
+    };
+  } finally {
+    await withExt.close();
+    await without.close();
+    server.close();
+  }
+}
+
+export function panelReport(large: PanelBench, small: PanelBench): string {
+  const goal = 10;
+  const row = (r: PanelBench) =>
+    `| ${r.rows} rows, ${r.tracked} ours | ${ms(r.withMedian)} | ${ms(r.withoutMedian)} | ${ms(r.overheadMedian)} | ${ms(r.overheadP95)} | ${ms(r.steadyPerSecond)} |`;
+  return [
+    '## The overlay on a payments list of 1,000 rows (real Chromium)',
+    '',
+    "Main-thread script time (CDP ScriptDuration) for one load of the simulator's design B payments",
+    'list (server-rendered, no script of its own) grown to 1,000 rows, from navigation until the panel',
+    `is drawn and our status is on the rows we track, minus the same page without the extension; median`,
+    `of ${RUNS} loads. It counts everything of ours: evaluating both content scripts, the router, the`,
+    "change notice, reading the table, the panel's first render and the inline statuses. The same on",
+    'a 20-row page shows what does not depend on the list. "Steady" is the script time per second',
+    'afterwards, while payments wait and their elapsed times tick.',
+    '',
+    '| page | with | without | our cost (median) | our cost (p95) | steady, per second |',
+    '| --- | --- | --- | --- | --- | --- |',
+    row(large),
+    row(small),
+    '',
+    `Goal: at most ${goal} ms on the 1,000-row page: **${large.overheadMedian <= goal ? 'met' : 'missed'}**.`,
+    `The 980 extra rows cost ${ms(large.overheadMedian - small.overheadMedian)}; the rest is the`,
+    "overlay's fixed cost on any e-LAAS page (its code running for the first time in each page load).",
+  ].join('\n');
+}
