@@ -59,6 +59,19 @@ export default defineConfig({
     };
   },
   hooks: {
+    // Content scripts run on every e-LAAS page: they use the browsers' own promise-based APIs
+    // (Chrome MV3 and Firefox both have them) instead of webextension-polyfill, which the
+    // background and the extension pages keep. This keeps the overlay within its size budget.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        const i = alias.findIndex((a) => a.find === 'wxt/browser');
+        if (i >= 0) alias.splice(i, 1);
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'testing') return;
       for (const script of manifest.content_scripts ?? []) {

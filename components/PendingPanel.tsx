@@ -62,6 +62,16 @@ const FILTER_KEY: Record<PanelFilter, MessageKey> = {
 
 export const FILTERS = Object.keys(FILTER_KEY) as PanelFilter[];
 
+/** Shown at first; the rest one click away ("show all"), so a busy day stays quick to draw. */
+export const PANEL_FIRST = 10;
+
+/** What needs the clerk most comes first: failed, overdue, waiting, then finished; newest first. */
+export function byAttention(records: PaymentRecord[], now: number, overdueMs: number): PaymentRecord[] {
+  const rank = (r: PaymentRecord) =>
+    r.status === 'failed' ? 0 : isOverdue(r, now, overdueMs) ? 1 : isPending(r) ? 2 : 3;
+  return [...records].sort((a, b) => rank(a) - rank(b) || b.recordedAt - a.recordedAt);
+}
+
 /** Does a record pass the filter and the search text (ฎีกาเลขที่, payee, voucher number)? */
 export function passes(
   r: PaymentRecord,
@@ -110,6 +120,9 @@ export interface PendingPanelProps {
   announcement: string;
   /** Offer to turn on notifications (on in settings, not yet allowed by the browser). */
   offerNotifications: boolean;
+  /** Every matching payment, not only the first ten. */
+  showAll: boolean;
+  onShowAll(): void;
   onToggle(): void;
   onDock(): void;
   onFilter(filter: PanelFilter): void;
@@ -190,7 +203,12 @@ export function PendingPanel(p: PendingPanelProps) {
   const pending = count('pending');
   const overdue = count('overdue');
   const failed = count('failed');
-  const shown = p.records.filter((r) => passes(r, p.filter, p.query, p.now, p.overdueMs));
+  const matching = byAttention(
+    p.records.filter((r) => passes(r, p.filter, p.query, p.now, p.overdueMs)),
+    p.now,
+    p.overdueMs,
+  );
+  const shown = p.showAll ? matching : matching.slice(0, PANEL_FIRST);
   const n = (v: number) => digits(String(v), p.thaiDigits);
   return (
     <section class={`evw-panel evw-panel--${p.dock}`} lang={p.lang} aria-labelledby="evw-panel-title">
@@ -290,6 +308,11 @@ export function PendingPanel(p: PendingPanelProps) {
               <RecordItem key={r.id} r={r} p={p} />
             ))}
           </ul>
+        ) : null}
+        {p.open && shown.length < matching.length ? (
+          <button type="button" class="evw-button evw-show-all" onClick={p.onShowAll}>
+            {t('panelShowAll', { n: n(matching.length) })}
+          </button>
         ) : null}
         <div class="evw-panel__foot">
           <span class="evw-checks">

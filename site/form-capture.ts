@@ -42,6 +42,15 @@ export function readPaymentForm(profile: SiteProfile, form: Element, now: number
 }
 
 /** If the page shows e-LAAS' success dialog, the captured payment it confirms; else null. */
+/** Whether something like e-LAAS' success dialog is on screen (a cheap look before reading it). */
+export function successDialogShown(profile: SiteProfile, doc: Document): boolean {
+  try {
+    return doc.querySelector(profile.recordForm.successDialog) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function readSuccessDialog(
   profile: SiteProfile,
   doc: Document,

@@ -8,7 +8,13 @@ import type { CheckRequest, CheckResult, MyRecords } from '../../core/protocol';
 import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
-import { listPageUrl, type PendingSave, readPaymentForm, readSuccessDialog } from '../../site/form-capture';
+import {
+  listPageUrl,
+  type PendingSave,
+  readPaymentForm,
+  readSuccessDialog,
+  successDialogShown,
+} from '../../site/form-capture';
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
@@ -207,10 +213,11 @@ export function startTracking(
       savePending = true;
     }
   });
-  // sessionStorage is read once per page and again only after a submit: this runs on every DOM check.
+  // This runs on every DOM check: sessionStorage (slow to open) is read only once a dialog
+  // shows, and not again until the next submit.
   let savePending = true;
   const readDialog = () => {
-    if (!savePending) return;
+    if (!savePending || !successDialogShown(profile, document)) return;
     const save = pendingSave();
     savePending = save !== null;
     if (!save) return;

@@ -27,9 +27,16 @@ export const extensionTransport: Transport = {
     return () => browser.storage.onChanged.removeListener(onChanged);
   },
   onCommand(handler) {
-    const listener = (message: unknown, sender: { id?: string }) => {
+    // Answered through sendResponse (and `true`: "the answer comes later"), which every browser
+    // supports natively: content scripts run without webextension-polyfill (wxt.config.ts).
+    const listener = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      return handler(message);
+      const answer = handler(message);
+      if (answer === undefined) return undefined;
+      Promise.resolve(answer).then(sendResponse, (error: unknown) =>
+        sendResponse({ ok: false, reason: 'site-error', message: String(error).slice(0, 300) }),
+      );
+      return true;
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);

@@ -1,6 +1,12 @@
 import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PendingPanel, type PendingPanelProps, passes } from '../../components/PendingPanel';
+import {
+  byAttention,
+  PANEL_FIRST,
+  PendingPanel,
+  type PendingPanelProps,
+  passes,
+} from '../../components/PendingPanel';
 import { translator } from '../../core/i18n';
 import { panelRecords } from '../../core/records';
 import { record, T0 } from '../fixtures/records';
@@ -63,6 +69,8 @@ function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
     dock: 'top',
     filter: 'all',
     query: '',
+    showAll: false,
+    onShowAll: vi.fn(),
     checking: false,
     checkError: '',
     unreadable: false,
@@ -140,5 +148,34 @@ describe('the panel', () => {
     expect(container.querySelector('.evw-paused')?.textContent).toContain('ออกจากระบบ e-LAAS แล้ว');
     expect(container.querySelector('.evw-unreadable')?.textContent).toContain('อ่านตารางในหน้านี้ไม่ได้');
     expect(container.querySelector('.evw-check-error')?.textContent).toBe('ตรวจสอบไม่สำเร็จ: x');
+  });
+});
+
+describe('a busy day in the panel', () => {
+  it('puts what needs the clerk first, shows ten, and all of them on request', () => {
+    const now = T0 + 45 * MIN;
+    const records = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        record({ id: `c${i}`, status: 'created', recordedAt: T0 + (30 + i) * MIN }),
+      ),
+      record({ id: 'waiting', recordedAt: T0 + 40 * MIN }),
+      record({ id: 'overdue', recordedAt: T0 }),
+      record({ id: 'failed', status: 'failed', recordedAt: T0 + 20 * MIN }),
+    ];
+    expect(
+      byAttention(records, now, 30 * MIN)
+        .slice(0, 4)
+        .map((r) => r.id),
+    ).toEqual(['failed', 'overdue', 'waiting', 'c11']);
+    const p = props({ records, now });
+    const { container, rerender } = render(<PendingPanel {...p} />);
+    expect(container.querySelectorAll('.evw-record')).toHaveLength(PANEL_FIRST);
+    const more = container.querySelector('.evw-show-all') as HTMLButtonElement;
+    expect(more.textContent).toBe('แสดงทั้งหมด 15 รายการ');
+    fireEvent.click(more);
+    expect(p.onShowAll).toHaveBeenCalled();
+    rerender(<PendingPanel {...p} showAll={true} />);
+    expect(container.querySelectorAll('.evw-record')).toHaveLength(15);
+    expect(container.querySelector('.evw-show-all')).toBeNull();
   });
 });

@@ -47,6 +47,7 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
   const [openOverride, setOpenOverride] = useState<boolean | null>(null);
   const [filter, setFilter] = useState<PanelFilter>(lastFilter);
   const [query, setQuery] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -137,6 +138,8 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
         setFilter(f);
       }}
       onQuery={setQuery}
+      showAll={showAll}
+      onShowAll={() => setShowAll(true)}
       onCheckNow={async () => {
         setChecking(true);
         setCheckError('');
