@@ -54,10 +54,10 @@ export function fireCheckAlarm(session: Session): Promise<void> {
   }, null);
 }
 
-/** The badge text once it reads `want`, or what it reads after five seconds. */
-export async function badgeBecomes(session: Session, want: string): Promise<string> {
+/** The badge text once it reads `want`, or what it reads after `seconds`. */
+export async function badgeBecomes(session: Session, want: string, seconds = 5): Promise<string> {
   let text = await badge(session);
-  for (let i = 0; i < 50 && text !== want; i++) {
+  for (let i = 0; i < seconds * 10 && text !== want; i++) {
     await new Promise((r) => setTimeout(r, 100));
     text = await badge(session);
   }
