@@ -270,18 +270,22 @@ export function Options(p: OptionsProps) {
           </button>
         </p>
         <p class="evw-import">
-          <label for="import-file">{t('optionsImport')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) p.onImport(file);
-              input.value = '';
-            }}
-          />
+          {/* Our own button in the clerk's language; the browser's file input stays underneath. */}
+          <label class="evw-button evw-file">
+            {t('optionsImport')}
+            <input
+              id="import-file"
+              class="evw-visually-hidden"
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                if (file) p.onImport(file);
+                input.value = '';
+              }}
+            />
+          </label>
         </p>
         {confirming ? (
           <div class="evw-confirm" role="alertdialog" aria-labelledby="clear-question" aria-modal="false">

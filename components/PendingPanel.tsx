@@ -136,6 +136,9 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
   const { t } = p;
   const overdue = isOverdue(r, p.now, p.overdueMs);
   const elapsed = (ms: number) => formatElapsed(ms, p.lang, p.thaiDigits);
+  // How long until the voucher showed, on our own clock both ends (e-LAAS' clock may differ).
+  const createdSeenAt =
+    r.status === 'created' ? r.history.find((e) => e.status === 'created')?.at : undefined;
   return (
     <li
       class={`evw-record evw-record--${r.status}${overdue ? ' evw-record--overdue' : ''}`}
@@ -185,9 +188,9 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
               text={(ms) => t('panelElapsed', { elapsed: elapsed(ms) })}
             />
           </span>
-        ) : r.status === 'created' && r.voucherCreatedAt ? (
+        ) : createdSeenAt !== undefined ? (
           <span class="evw-record__elapsed">
-            {t('panelTook', { elapsed: elapsed(r.voucherCreatedAt - r.recordedAt) })}
+            {t('panelTook', { elapsed: elapsed(createdSeenAt - r.recordedAt) })}
           </span>
         ) : null}
       </div>

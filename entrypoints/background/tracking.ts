@@ -279,8 +279,21 @@ export async function applyRows(
   return changed;
 }
 
+let running: Promise<{ view: PollerView; changed: PaymentRecord[] }> | null = null;
+
+/**
+ * One check at a time: a "check now" while the alarm's check runs (or two tabs asking at once)
+ * shares the running one instead of sending e-LAAS a second request.
+ */
+export function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[] }> {
+  running ??= checkOnce().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
 /** One check: for every origin with pending payments, ask an open e-LAAS tab to run it. */
-export async function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[] }> {
+async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[] }> {
   const pending = await pendingRecords();
   const state = await pollerState();
   const changed: PaymentRecord[] = [];

@@ -314,7 +314,7 @@ for (const browserName of BROWSERS) {
       expect(statusCells.every((text) => text === STATUS_TH.awaiting || text === STATUS_TH.processing)).toBe(
         true,
       );
-      if (browserName === 'chromium') await page.screenshot(screenshotPath('list-status.png'));
+      if (browserName === 'chromium') await page.screenshot(screenshotPath('list-status.png'), 'table');
       expect(await axeViolations(page, 'evw-status')).toEqual([]);
 
       // e-LAAS finishes both; a check updates our chips at once, and e-LAAS' page agrees on reload.

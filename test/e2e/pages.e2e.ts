@@ -195,7 +195,8 @@ for (const browserName of BROWSERS) {
           null,
         ),
       ).toBe(true);
-      if (browserName === 'chromium') await options.screenshot(screenshotPath('options.png'));
+      if (browserName === 'chromium')
+        await options.screenshot(screenshotPath('options.png'), 'main.evw-page');
 
       // A number out of bounds is refused with its reason, next to the field; a good one is saved.
       const setNumber = (value: string) =>

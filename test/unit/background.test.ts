@@ -240,3 +240,16 @@ describe("the clerk's data as a whole (popup, options)", () => {
     expect(await allRecords()).toEqual([]);
   });
 });
+
+describe('checking politely', () => {
+  it('shares a running check instead of starting a second one', async () => {
+    const { runCheck } = await import('../../entrypoints/background/tracking');
+    const a = runCheck();
+    const b = runCheck();
+    expect(b).toBe(a);
+    await a;
+    const c = runCheck();
+    expect(c).not.toBe(a);
+    await c;
+  });
+});

@@ -56,6 +56,10 @@ function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
         status: 'created',
         voucherNo: 'PV2569-000123',
         voucherCreatedAt: T0 + 4 * MIN,
+        history: [
+          { status: 'awaiting', at: T0, source: 'capture' },
+          { status: 'created', at: T0 + 4 * MIN, source: 'check' },
+        ],
       }),
     ],
     poller: { lastCheckAt: T0 + 40 * MIN, nextCheckAt: T0 + 50 * MIN, paused: null },
