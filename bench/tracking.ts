@@ -8,6 +8,7 @@ import { nextCheckAt, type PollSettings, planCheck } from '../core/planner';
 import type { PaymentRecord, StatusRow } from '../core/records';
 import { applyRow } from '../core/status';
 import { createRandom } from '../simulator/model/random';
+import { record as fixture } from '../test/fixtures/records';
 import { ms, percentile } from './machine';
 
 const T0 = Date.parse('2026-06-15T01:30:00Z'); // 08:30 in Bangkok
@@ -15,27 +16,17 @@ const MIN = 60_000;
 const SETTINGS: PollSettings = { minIntervalMs: 30_000, maxIntervalMs: 15 * MIN };
 
 function record(i: number, at: number): PaymentRecord {
-  return {
+  return fixture({
     id: `r${i}`,
-    origin: 'https://laas.dla.go.th',
     unit: 'u',
     user: 'x',
     dekaNo: `${100 + i}/2569`,
     payee: 'p',
     amount: 100_000 + i,
     payDate: '2026-06-15',
-    fiscalYear: 2569,
     recordedAt: at,
-    elaasId: null,
-    ref: null,
-    status: 'awaiting',
-    voucherNo: null,
-    voucherCreatedAt: null,
-    failureReason: null,
     history: [],
-    lastCheckedAt: null,
-    capturedFrom: 'api',
-  };
+  });
 }
 
 export function benchMatching(): { median: number; p95: number; matched: number } {

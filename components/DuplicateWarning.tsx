@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatTime, type Lang } from '../core/dates';
 import type { Translate } from '../core/i18n';
 import type { PaymentRecord } from '../core/records';
-import { STATUS_KEY } from './PendingPanel';
+import { STATUS_KEY } from './Status';
 
 export interface DuplicateWarningProps {
   dekaNo: string;

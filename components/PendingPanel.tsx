@@ -7,35 +7,9 @@ import type { Lang } from '../core/dates';
 import { formatBaht, formatElapsed, formatTime } from '../core/dates';
 import { digits } from '../core/digits';
 import type { MessageKey, Translate } from '../core/i18n';
-import type { PauseReason } from '../core/planner';
 import type { PollerView } from '../core/protocol';
-import { isOverdue, isPending, type PaymentRecord, type VoucherStatus } from '../core/records';
-
-export const STATUS_KEY: Record<VoucherStatus, MessageKey> = {
-  awaiting: 'statusAwaiting',
-  processing: 'statusProcessing',
-  created: 'statusCreated',
-  failed: 'statusFailed',
-  cancelled: 'statusCancelled',
-};
-
-/** Every status has an icon and a text: never colour alone. */
-export const STATUS_ICON: Record<VoucherStatus | 'overdue', string> = {
-  awaiting: '⏳',
-  processing: '⚙',
-  created: '✓',
-  failed: '✕',
-  cancelled: '–',
-  overdue: '⚠',
-};
-
-export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
-  offline: 'pausedOffline',
-  'logged-out': 'pausedLoggedOut',
-  maintenance: 'pausedMaintenance',
-  'no-tab': 'pausedNoTab',
-  'site-error': 'pausedSiteError',
-};
+import { isOverdue, isPending, type PaymentRecord } from '../core/records';
+import { checkTimes, PAUSE_KEY, StatusChips } from './Status';
 
 export type PanelFilter = 'all' | 'pending' | 'overdue' | 'failed' | 'created';
 
@@ -151,16 +125,7 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
         <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
       </div>
       <div class="evw-record__status">
-        <span class={`evw-chip evw-chip--${r.status}`} data-status={r.status}>
-          <span aria-hidden="true">{STATUS_ICON[r.status]} </span>
-          {t(STATUS_KEY[r.status])}
-        </span>
-        {overdue ? (
-          <span class="evw-chip evw-chip--overdue" data-status="overdue">
-            <span aria-hidden="true">{STATUS_ICON.overdue} </span>
-            {t('statusOverdue')}
-          </span>
-        ) : null}
+        <StatusChips status={r.status} overdue={overdue} t={t} />
         {r.voucherNo ? (
           <span class="evw-voucher-links">
             <a class="evw-voucher" href={p.voucherHref(r.voucherNo)}>
@@ -201,7 +166,7 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
 
 export function PendingPanel(p: PendingPanelProps) {
   const { t } = p;
-  const time = (ms: number) => formatTime(ms, p.thaiDigits);
+  const _time = (ms: number) => formatTime(ms, p.thaiDigits);
   const count = (f: PanelFilter) => p.records.filter((r) => passes(r, f, '', p.now, p.overdueMs)).length;
   const pending = count('pending');
   const overdue = count('overdue');
@@ -318,16 +283,7 @@ export function PendingPanel(p: PendingPanelProps) {
           </button>
         ) : null}
         <div class="evw-panel__foot">
-          <span class="evw-checks">
-            {p.checking
-              ? t('panelChecking')
-              : p.poller.lastCheckAt
-                ? t('panelLastCheck', { time: time(p.poller.lastCheckAt) })
-                : t('panelNeverChecked')}
-            {!p.checking && p.poller.nextCheckAt
-              ? ` · ${t('panelNextCheck', { time: time(p.poller.nextCheckAt) })}`
-              : ''}
-          </span>
+          <span class="evw-checks">{checkTimes(p.poller, p.checking, p.thaiDigits, t)}</span>
           {p.checkError ? (
             <span class="evw-check-error" role="alert">
               {t('panelCheckFailed', { reason: p.checkError })}

@@ -8,7 +8,7 @@ import { digits } from '../core/digits';
 import type { PageTranslate } from '../core/i18n-pages';
 import type { StatusCounts, Summary } from '../core/protocol';
 import { isOverdue } from '../core/records';
-import { PAUSE_KEY, STATUS_ICON, STATUS_KEY } from './PendingPanel';
+import { checkTimes, PAUSE_KEY, STATUS_ICON, STATUS_KEY, StatusChips } from './Status';
 
 export interface PopupProps {
   summary: Summary;
@@ -49,14 +49,7 @@ export function Popup(p: PopupProps) {
         </ul>
       </section>
       <p class="evw-popup__checks" role="status">
-        {p.checking
-          ? t('panelChecking')
-          : s.poller.lastCheckAt
-            ? t('panelLastCheck', { time: time(s.poller.lastCheckAt) })
-            : t('panelNeverChecked')}
-        {!p.checking && s.poller.nextCheckAt
-          ? ` · ${t('panelNextCheck', { time: time(s.poller.nextCheckAt) })}`
-          : ''}
+        {checkTimes(s.poller, p.checking, p.thaiDigits, t)}
       </p>
       {s.poller.paused && pending > 0 ? <p class="evw-paused">{t(PAUSE_KEY[s.poller.paused])}</p> : null}
       <section aria-labelledby="popup-latest">
@@ -77,16 +70,7 @@ export function Popup(p: PopupProps) {
                     <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
                   </span>
                   <span class="evw-latest__status">
-                    <span class={`evw-chip evw-chip--${r.status}`} data-status={r.status}>
-                      <span aria-hidden="true">{STATUS_ICON[r.status]} </span>
-                      {t(STATUS_KEY[r.status])}
-                    </span>
-                    {overdue ? (
-                      <span class="evw-chip evw-chip--overdue" data-status="overdue">
-                        <span aria-hidden="true">{STATUS_ICON.overdue} </span>
-                        {t('statusOverdue')}
-                      </span>
-                    ) : null}
+                    <StatusChips status={r.status} overdue={overdue} t={t} />
                     {r.voucherNo ? (
                       <a
                         class="evw-voucher"

@@ -5,9 +5,10 @@
  */
 import { formatDateTime } from './dates';
 import type { PageTranslate } from './i18n-pages';
+import { capturedFieldsValid } from './protocol';
 import type { PaymentRecord, StatusEvent } from './records';
 import { FINAL, lastChange } from './records';
-import { amount, code, fiscalYear, isoDayText, isRecord, isStatus, onlyKeys, text, time } from './validate';
+import { isRecord, isStatus, onlyKeys, text, time } from './validate';
 
 export const BACKUP_FORMAT = 'e-laas-voucher-watch-backup';
 export const BACKUP_VERSION = 1;
@@ -81,19 +82,9 @@ export function parseRecord(v: unknown): PaymentRecord | null {
     origin(v.origin) &&
     text(v.unit, 200) &&
     text(v.user, 200) &&
-    code(v.dekaNo) &&
-    v.dekaNo !== null &&
-    text(v.payee, 300, true) &&
-    amount(v.amount) &&
-    isoDayText(v.payDate) &&
-    fiscalYear(v.fiscalYear) &&
+    capturedFieldsValid(v) &&
     time(v.recordedAt) &&
     v.recordedAt !== null &&
-    code(v.elaasId) &&
-    code(v.ref) &&
-    isStatus(v.status) &&
-    code(v.voucherNo) &&
-    time(v.voucherCreatedAt) &&
     (v.failureReason === null || text(v.failureReason, 300)) &&
     time(v.lastCheckedAt) &&
     (v.capturedFrom === 'api' || v.capturedFrom === 'form') &&

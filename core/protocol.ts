@@ -142,7 +142,12 @@ export function parseCaptured(v: unknown): CapturedPayment | null {
     'voucherCreatedAt',
   ];
   if (!onlyKeys(v, keys)) return null;
-  const ok =
+  return capturedFieldsValid(v) ? (v as unknown as CapturedPayment) : null;
+}
+
+/** The fields of a captured payment (also the core of a stored record) hold valid values. */
+export function capturedFieldsValid(v: Record<string, unknown>): boolean {
+  return (
     code(v.elaasId) &&
     code(v.ref) &&
     code(v.dekaNo) &&
@@ -153,8 +158,8 @@ export function parseCaptured(v: unknown): CapturedPayment | null {
     fiscalYear(v.fiscalYear) &&
     isStatus(v.status) &&
     code(v.voucherNo) &&
-    time(v.voucherCreatedAt);
-  return ok ? (v as unknown as CapturedPayment) : null;
+    time(v.voucherCreatedAt)
+  );
 }
 
 export function parseStatusRow(v: unknown): StatusRow | null {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
-import { STATUS_KEY } from '../../components/PendingPanel';
+import { STATUS_KEY } from '../../components/Status';
 import '../../components/styles/tokens.css';
 import '../../components/styles/controls.css';
 import '../../components/styles/page.css';

@@ -36,6 +36,18 @@ function waitForRecords(page: TestPage, n: number): Promise<unknown> {
   );
 }
 
+/** Wait until the panel's fold button says aria-expanded `want`; returns it. */
+function foldedIs(page: TestPage, want: 'true' | 'false'): Promise<unknown> {
+  return page.waitFor(
+    (w) =>
+      document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel__toggle')?.getAttribute('aria-expanded') ===
+      w
+        ? w
+        : null,
+    want,
+  );
+}
+
 /** Put the keyboard focus on one of the panel's controls. */
 function focusInPanel(page: TestPage, selector: string): Promise<void> {
   return page.evaluate((sel) => {
@@ -198,31 +210,9 @@ for (const browserName of BROWSERS) {
           ?.shadowRoot?.querySelector('.evw-panel__toggle')
           ?.getAttribute('aria-expanded');
       await page.press('Enter');
-      expect(
-        await page.waitFor(
-          (want) =>
-            document
-              .querySelector('evw-panel')
-              ?.shadowRoot?.querySelector('.evw-panel__toggle')
-              ?.getAttribute('aria-expanded') === want
-              ? want
-              : null,
-          'false',
-        ),
-      ).toBe('false');
+      expect(await foldedIs(page, 'false')).toBe('false');
       await page.press(' ');
-      expect(
-        await page.waitFor(
-          (want) =>
-            document
-              .querySelector('evw-panel')
-              ?.shadowRoot?.querySelector('.evw-panel__toggle')
-              ?.getAttribute('aria-expanded') === want
-              ? want
-              : null,
-          'true',
-        ),
-      ).toBe('true');
+      expect(await foldedIs(page, 'true')).toBe('true');
 
       // Dock below the content, fold, and both are remembered on the next page load.
       await page.clickInShadow('evw-panel', '.evw-panel__dock');
@@ -232,16 +222,7 @@ for (const browserName of BROWSERS) {
       };
       expect(await page.waitFor(atBottom, null)).toBe(true);
       await page.clickInShadow('evw-panel', '.evw-panel__toggle');
-      await page.waitFor(
-        (want) =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector('.evw-panel__toggle')
-            ?.getAttribute('aria-expanded') === want
-            ? want
-            : null,
-        'false',
-      );
+      await foldedIs(page, 'false');
       await page.reload();
       await page.waitFor(
         () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel') != null,

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { STATUS_KEY } from '../../components/PendingPanel';
+import { STATUS_KEY } from '../../components/Status';
 import {
   BACKUP_FORMAT,
   CSV_COLUMNS,

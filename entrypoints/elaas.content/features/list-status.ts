@@ -3,7 +3,7 @@
  * chip (icon and text) in its status cell, so the clerk sees it where they already look. The
  * chip's text lives in its own shadow root, so the row's text (which we read) never changes.
  */
-import { STATUS_ICON, STATUS_KEY } from '../../../components/PendingPanel';
+import { STATUS_ICON, STATUS_KEY } from '../../../components/Status';
 import type { Translate } from '../../../core/i18n';
 import { match } from '../../../core/matcher';
 import { isOverdue, type PaymentRecord, type StatusRow } from '../../../core/records';

@@ -4,7 +4,8 @@
  * Open or closed and top or bottom are the clerk's settings, kept across pages and restarts.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type PanelFilter, PendingPanel, STATUS_KEY, type Ticker } from '../../../components/PendingPanel';
+import { type PanelFilter, PendingPanel, type Ticker } from '../../../components/PendingPanel';
+import { STATUS_KEY } from '../../../components/Status';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
