@@ -23,17 +23,7 @@ interface Mounted {
   host: HTMLElement | null;
 }
 
-/**
- * Testing builds only (compiled away in the store build): `?evw-off=a,b` on the page's address
- * leaves those features out, so `npm run bench` can tell one feature's cost from the rest.
- */
-function featuresSwitchedOff(): Set<string> {
-  if (import.meta.env.MODE !== 'testing') return new Set();
-  return new Set(new URLSearchParams(location.search).get('evw-off')?.split(',') ?? []);
-}
-
 export function startOverlay(ctx: ContentScriptContext): void {
-  const switchedOff = featuresSwitchedOff();
   const profile = DEFAULT_PROFILE;
   const transport = extensionTransport;
   let user = readCurrentUser(profile, document);
@@ -91,7 +81,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
       page = kind;
       for (const feature of features) {
         unmount(feature);
-        if (feature.pages.includes(kind) && !switchedOff.has(feature.id)) mount(feature, kind);
+        if (feature.pages.includes(kind)) mount(feature, kind);
       }
       return;
     }

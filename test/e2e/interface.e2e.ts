@@ -40,8 +40,10 @@ function waitForRecords(page: TestPage, n: number): Promise<unknown> {
 function foldedIs(page: TestPage, want: 'true' | 'false'): Promise<unknown> {
   return page.waitFor(
     (w) =>
-      document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel__toggle')?.getAttribute('aria-expanded') ===
-      w
+      document
+        .querySelector('evw-panel')
+        ?.shadowRoot?.querySelector('.evw-panel__toggle')
+        ?.getAttribute('aria-expanded') === w
         ? w
         : null,
     want,

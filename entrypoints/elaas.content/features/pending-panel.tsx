@@ -3,12 +3,13 @@
  * e-LAAS' content (never over a control), in its own shadow root so it never takes e-LAAS styles.
  * Open or closed and top or bottom are the clerk's settings, kept across pages and restarts.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type PanelFilter, PendingPanel, type Ticker } from '../../../components/PendingPanel';
 import { STATUS_KEY } from '../../../components/Status';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
+import { measured } from './measure';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
@@ -41,6 +42,12 @@ function createTicker(offset: () => number): Ticker {
 }
 
 function PanelContainer({ fx }: { fx: FeatureContext }) {
+  // Benchmark (testing builds): each render after the first, until its DOM is in place.
+  const renderStart = performance.now();
+  const renders = useRef(0);
+  useLayoutEffect(() => {
+    if (renders.current++ > 0) measured('pending-panel', renderStart);
+  });
   const [records, setRecords] = useState(fx.tracking.get());
   const [state, setState] = useState(fx.store.get());
   const [readable, setReadable] = useState(fx.tracking.listReadable());
@@ -175,13 +182,16 @@ export const pendingPanel: Feature = {
       const s = fx.store.get();
       return s.kind === 'ready' ? s.state.settings.values.panelDock : 'top';
     };
-    const ui = await mountShadowUi(fx, {
+    const start = performance.now();
+    const mounting = mountShadowUi(fx, {
       name: 'evw-panel',
       anchor: () => contentAnchor(fx.profile),
       append: (anchor, el) => place(anchor, el, dock()),
       css: panelCss,
       content: <PanelContainer fx={fx} />,
     });
+    measured('pending-panel', start); // the host, its styles and the first render
+    const ui = await mounting;
     if (!ui) return null;
     let docked = dock();
     const stop = fx.store.subscribe(() => {
