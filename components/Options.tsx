@@ -171,7 +171,12 @@ export function Options(p: OptionsProps) {
         checked={v[key]}
         disabled={locked(key)}
         aria-describedby={locked(key) ? `lock-${key}` : undefined}
-        onChange={(e) => p.onChange({ [key]: (e.currentTarget as HTMLInputElement).checked })}
+        onChange={(e) => {
+          const on = (e.currentTarget as HTMLInputElement).checked;
+          p.onChange({ [key]: on });
+          // Turned on and not allowed yet: ask the browser now, in the same click.
+          if (key === 'notifications' && on && !p.notificationsAllowed) p.onAllowNotifications();
+        }}
       />
       <span>{label}</span>
       {locked(key) ? <LockedNote id={`lock-${key}`} t={t} /> : null}

@@ -255,6 +255,14 @@ for (const browserName of BROWSERS) {
       expect(((await getStorage(session, 'settings')) as { notifications?: boolean }).notifications).toBe(
         false,
       );
+      // On again: the same click asks the browser for the permission (granted here: no prompt).
+      await options.click('input[name="notifications"]');
+      expect(await options.waitFor(() => document.querySelector('.evw-allowed')?.textContent, null)).toBe(
+        'Notifications are allowed',
+      );
+      expect(((await getStorage(session, 'settings')) as { notifications?: boolean }).notifications).toBe(
+        true,
+      );
 
       if (options.emulateDark) {
         await options.emulateDark();

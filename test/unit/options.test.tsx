@@ -72,3 +72,13 @@ describe('the options page', () => {
     expect(p.onClear).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('notifications on the options page', () => {
+  it('asks the browser for the permission in the same click that turns them on', () => {
+    const p = props({ settings: resolveSettings({ notifications: false }, {}) });
+    const { container } = render(<Options {...p} />);
+    fireEvent.click(container.querySelector('input[name="notifications"]') as Element);
+    expect(p.onChange).toHaveBeenCalledWith({ notifications: true });
+    expect(p.onAllowNotifications).toHaveBeenCalledTimes(1);
+  });
+});
