@@ -52,6 +52,19 @@ async function saysStatus(page: TestPage, text: string): Promise<void> {
   }
 }
 
+/** At 200% and 300% zoom, does the page scroll sideways? (It must not: everything wraps.) */
+function sideways(page: TestPage): Promise<Record<string, boolean>> {
+  return page.evaluate(() => {
+    const out: Record<string, boolean> = {};
+    for (const zoom of ['2', '3']) {
+      document.documentElement.style.zoom = zoom;
+      out[zoom] = document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;
+    }
+    document.documentElement.style.zoom = '';
+    return out;
+  }, null);
+}
+
 function activeTabUrls(session: Session): Promise<string[]> {
   return session.inExtension(async () => {
     const g = globalThis as unknown as Record<
@@ -133,6 +146,7 @@ for (const browserName of BROWSERS) {
         );
       }
       expect(await axeViolations(popup, null)).toEqual([]);
+      expect(await sideways(popup)).toEqual({ '2': false, '3': false });
       if (browserName === 'chromium') await popup.screenshot(screenshotPath('popup.png'), 'main.evw-popup');
       if (popup.emulateDark) {
         await popup.emulateDark();
@@ -183,6 +197,7 @@ for (const browserName of BROWSERS) {
         null,
       );
       expect(await axeViolations(options, null)).toEqual([]);
+      expect(await sideways(options)).toEqual({ '2': false, '3': false });
 
       // An admin fixes the overdue threshold by policy: locked, with the organisation's note.
       await setStorage(session, { policyCache: { overdueMinutes: 60 } });
