@@ -279,6 +279,17 @@ export async function applyRows(
   return changed;
 }
 
+/** A tab runs e-LAAS' list request (paged, maybe slow): past this, its answer is not awaited. */
+const TAB_ANSWER_MS = 90_000;
+
+export function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 let running: Promise<{ view: PollerView; changed: PaymentRecord[] }> | null = null;
 
 /**
@@ -320,9 +331,11 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         if (tab.id === undefined) continue;
         let reply: unknown;
         try {
-          reply = await browser.tabs.sendMessage(tab.id, request);
+          reply = await answerWithin(browser.tabs.sendMessage(tab.id, request), TAB_ANSWER_MS);
         } catch {
-          continue; // no overlay in that tab (still loading, or not an e-LAAS page we run on)
+          // No overlay in that tab (still loading, not an e-LAAS page we run on), or it did not
+          // answer in time (closed or navigated mid-check): a stuck tab never stalls checking.
+          continue;
         }
         const result = parseCheckResult(reply);
         if (!result) continue;

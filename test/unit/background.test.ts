@@ -1,5 +1,5 @@
 /** The background's message handling, with WXT's fake browser. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noticeVersion } from '../../core/notice';
 import type { OverlayState } from '../../core/protocol';
@@ -251,5 +251,21 @@ describe('checking politely', () => {
     const c = runCheck();
     expect(c).not.toBe(a);
     await c;
+  });
+});
+
+describe('a tab that never answers', () => {
+  it('is given up on after the time allowed, so checking never stalls', async () => {
+    const { answerWithin } = await import('../../entrypoints/background/tracking');
+    vi.useFakeTimers();
+    try {
+      const never = new Promise<string>(() => undefined);
+      const given = answerWithin(never, 1000);
+      vi.advanceTimersByTime(1001);
+      await expect(given).rejects.toThrow('no answer in time');
+      await expect(answerWithin(Promise.resolve('rows'), 1000)).resolves.toBe('rows');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
