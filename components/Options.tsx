@@ -37,6 +37,17 @@ const NUMBER_LABEL: Record<NumberKey, PageMessageKey> = {
 /** The bounds the settings table allows, for the input and its hint. */
 const bounds = (key: NumberKey): [number, number] => [SETTINGS[key].min, SETTINGS[key].max];
 
+/** A policy value as text (shown as text, never markup), shortened. */
+function policyValue(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 function LockedNote({ id, t }: { id: string; t: PageTranslate }) {
   return (
     <span id={id} class="evw-locked">
@@ -330,6 +341,39 @@ export function Options(p: OptionsProps) {
           </button>
         )}
       </section>
+
+      {settings.policy.length > 0 ? (
+        <section aria-labelledby="evw-policy" id="policy">
+          <h2 id="evw-policy">{t('optionsPolicy')}</h2>
+          <p>{t('optionsPolicyExplain')}</p>
+          <table class="evw-policy">
+            <thead>
+              <tr>
+                <th scope="col">{t('optionsPolicyKey')}</th>
+                <th scope="col">{t('optionsPolicyValue')}</th>
+                <th scope="col">{t('optionsPolicyResult')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {settings.policy.map((entry) => (
+                <tr key={entry.key} data-key={entry.key} data-applied={String(entry.applied)}>
+                  <th scope="row">
+                    <code>{entry.key}</code>
+                  </th>
+                  <td>
+                    <code>{policyValue(entry.value)}</code>
+                  </td>
+                  <td class={entry.applied ? 'evw-applied' : 'evw-error'}>
+                    {entry.applied
+                      ? t('optionsPolicyApplied')
+                      : t('optionsPolicyRefused', { reason: entry.reason ?? '' })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section aria-labelledby="evw-notice-settings">
         <h2 id="evw-notice-settings">{t('optionsNotice')}</h2>

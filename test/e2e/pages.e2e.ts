@@ -200,7 +200,8 @@ for (const browserName of BROWSERS) {
       expect(await sideways(options)).toEqual({ '2': false, '3': false });
 
       // An admin fixes the overdue threshold by policy: locked, with the organisation's note.
-      await setStorage(session, { policyCache: { overdueMinutes: 60 } });
+      // (A wrong value beside it is not used, and the policy section says why.)
+      await setStorage(session, { policyCache: { overdueMinutes: 60, pollMaxSeconds: 'lots' } });
       expect(
         await options.waitFor(() => document.querySelector('#lock-overdueMinutes')?.textContent, null),
       ).toBe('กำหนดโดยหน่วยงานของคุณ');
@@ -210,6 +211,24 @@ for (const browserName of BROWSERS) {
           null,
         ),
       ).toBe(true);
+      const policy = await options.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('#policy tbody tr')).map(
+            (tr) => `${tr.getAttribute('data-key')}: ${tr.querySelector('td:last-child')?.textContent}`,
+          ),
+        null,
+      );
+      expect(policy).toEqual([
+        'overdueMinutes: ใช้แล้ว',
+        'pollMaxSeconds: ไม่ได้ใช้: expected a whole number from 60 to 3600',
+      ]);
+      expect(
+        await options.evaluate(
+          () => (document.querySelector('#field-pollMaxSeconds') as HTMLInputElement).disabled,
+          null,
+        ),
+      ).toBe(false);
+      expect(await axeViolations(options, null)).toEqual([]);
       if (browserName === 'chromium')
         await options.screenshot(screenshotPath('options.png'), 'main.evw-page');
 

@@ -82,3 +82,25 @@ describe('notifications on the options page', () => {
     expect(p.onAllowNotifications).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the policy section', () => {
+  it('lists each policy key with its value and whether it was applied, and why not', () => {
+    const settings = resolveSettings({}, { overdueMinutes: 60, pollMinSeconds: 1, colour: 'red' });
+    const { container } = render(<Options {...props({ settings })} />);
+    const rows = Array.from(container.querySelectorAll('#policy tbody tr')).map((tr) => [
+      tr.getAttribute('data-key'),
+      tr.querySelector('td code')?.textContent,
+      tr.querySelector('td:last-child')?.textContent,
+    ]);
+    expect(rows).toEqual([
+      ['overdueMinutes', '60', 'ใช้แล้ว'],
+      ['pollMinSeconds', '1', 'ไม่ได้ใช้: expected a whole number from 15 to 600'],
+      ['colour', 'red', 'ไม่ได้ใช้: unknown key'],
+    ]);
+  });
+
+  it('is absent without policy', () => {
+    const { container } = render(<Options {...props({ settings: resolveSettings({}, {}) })} />);
+    expect(container.querySelector('#policy')).toBeNull();
+  });
+});
