@@ -65,6 +65,11 @@ export interface OverlayState {
    * script that runs on every e-LAAS page does not carry both languages.
    */
   messages: Record<string, string>;
+  /**
+   * The site profile in force (site/profile.ts's SiteProfile, with the organisation's overrides
+   * merged in by the background). Typed loosely here: core knows nothing of e-LAAS.
+   */
+  profile: unknown;
 }
 
 export type Reply<T = undefined> = { ok: true; data: T } | { ok: false; error: string };
@@ -100,6 +105,8 @@ export interface Summary {
   overdueMs: number;
   /** Where "open e-LAAS" goes: the payments list of the e-LAAS used last. */
   elaasUrl: string;
+  /** The voucher page's address pattern in force (`{voucherNo}`, relative to the origin). */
+  voucherUrl: string;
 }
 
 /** Requests only extension pages (options, popup) may send; content scripts may not. */

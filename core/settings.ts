@@ -88,6 +88,23 @@ function text(maxLength: number, user: boolean): KeySpec<string> {
   };
 }
 
+function jsonObjectText(maxLength: number, user: boolean): KeySpec<string> {
+  return {
+    default: '',
+    user,
+    parse: (v) => {
+      if (typeof v !== 'string' || v.length > maxLength)
+        return bad(`expected JSON text of at most ${maxLength} characters`);
+      if (v.trim() === '') return ok('');
+      try {
+        return isRecord(JSON.parse(v)) ? ok(v) : bad('expected a JSON object');
+      } catch {
+        return bad('expected a JSON object');
+      }
+    },
+  };
+}
+
 function integer(
   def: number,
   min: number,
@@ -124,6 +141,12 @@ export const SETTINGS = {
   /** Where the panel sits in the page's flow: above or below e-LAAS' content, never over it. */
   panelDock: oneOf(['top', 'bottom'] as const, 'top', true),
   panelOpen: { ...boolean(true, true), policy: false },
+  /**
+   * Admins only: overrides of the site profile (routes, selectors, labels, list headers, status
+   * texts), as JSON text. Only its shape is checked here; the background merges it over the
+   * defaults key by key (site/resolve-profile.ts) and reports what it could not use.
+   */
+  siteProfile: jsonObjectText(20_000, false),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

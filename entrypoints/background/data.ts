@@ -12,7 +12,7 @@ import { now as clockNow } from '../../platform/extension/clock';
 import { allRecords, clearRecords, deleteRecords, putRecords } from '../../platform/extension/db';
 import { loadSettings } from '../../platform/extension/settings-store';
 import { STORAGE_KEYS } from '../../platform/extension/transport';
-import { DEFAULT_PROFILE } from '../../site/profile';
+import { profileOf } from './profile';
 import { pollerView, recordsChanged, schedule } from './tracking';
 
 export const RETENTION_ALARM = 'retention';
@@ -52,8 +52,18 @@ export async function summary(): Promise<Summary> {
   }
   const latest = [...records].sort((a, b) => b.recordedAt - a.recordedAt).slice(0, LATEST);
   const origin = await lastOrigin(records);
-  const elaasUrl = origin ? new URL(DEFAULT_PROFILE.listUrl, origin).href : DEFAULT_PROFILE.homeUrl;
-  return { counts, total: records.length, latest, poller, now, overdueMs, elaasUrl };
+  const profile = profileOf(settings);
+  const elaasUrl = origin ? new URL(profile.listUrl, origin).href : profile.homeUrl;
+  return {
+    counts,
+    total: records.length,
+    latest,
+    poller,
+    now,
+    overdueMs,
+    elaasUrl,
+    voucherUrl: profile.voucherUrl,
+  };
 }
 
 export async function exportRecords(): Promise<PaymentRecord[]> {

@@ -11,6 +11,7 @@ import { now } from '../../platform/extension/clock';
 import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
 import { STORAGE_KEYS } from '../../platform/extension/transport';
 import { clearAll, exportRecords, importRecords, purgeExpired, summary } from './data';
+import { profileOf, settingsWithProfile } from './profile';
 import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
 
 type Sender = Browser.runtime.MessageSender;
@@ -68,13 +69,17 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
   switch (req.type) {
     case 'overlay/state': {
       const [settings, dismissals, at, key] = await Promise.all([
-        loadSettings(),
+        settingsWithProfile(),
         readDismissals(),
         now(),
         effectiveUserKey(req.userKey),
       ]);
       const messages = catalogs[settings.values.language];
-      return { ok: true, data: { settings, dismissedVersion: dismissals[key] ?? null, now: at, messages } };
+      const profile = profileOf(settings);
+      return {
+        ok: true,
+        data: { settings, dismissedVersion: dismissals[key] ?? null, now: at, messages, profile },
+      };
     }
     case 'notice/dismiss': {
       const settings = await loadSettings();
@@ -89,13 +94,13 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       await browser.storage.local.remove(STORAGE_KEYS.noticeDismissed);
       return { ok: true, data: undefined };
     case 'settings/get':
-      return { ok: true, data: await loadSettings() };
+      return { ok: true, data: await settingsWithProfile() };
     case 'settings/set': {
       const current = await loadSettings();
       const patch = validateUserPatch(req.patch, current.locked);
       if (!patch.ok) return { ok: false, error: patch.reason };
       await saveUserSettings(patch.value);
-      return { ok: true, data: await loadSettings() };
+      return { ok: true, data: await settingsWithProfile() };
     }
     case 'payment/recorded': {
       const origin = senderOrigin(sender);

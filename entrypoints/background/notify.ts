@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { PaymentRecord } from '../../core/records';
 import { loadSettings } from '../../platform/extension/settings-store';
-import { DEFAULT_PROFILE, voucherLink } from '../../site/profile';
+import { type SiteProfile, voucherLink } from '../../site/profile';
+import { profileOf } from './profile';
 
 const PREFIX = 'evw-';
 const MAP_KEY = 'notificationTargets';
@@ -19,8 +20,8 @@ async function targets(): Promise<Targets> {
   return typeof v === 'object' && v !== null ? (v as Targets) : {};
 }
 
-function voucherUrl(r: PaymentRecord): string {
-  return voucherLink(DEFAULT_PROFILE, r.origin, r.voucherNo ?? '');
+function voucherUrl(r: PaymentRecord, profile: SiteProfile): string {
+  return voucherLink(profile, r.origin, r.voucherNo ?? '');
 }
 
 /** The notification's text, in the clerk's language. */
@@ -59,16 +60,18 @@ export async function notificationsAllowed(): Promise<boolean> {
 export async function notifyChanges(changed: PaymentRecord[]): Promise<string | null> {
   const done = changed.filter((r) => r.status === 'created' || r.status === 'failed');
   if (done.length === 0) return null;
-  const settings = (await loadSettings()).values;
+  const resolved = await loadSettings();
+  const settings = resolved.values;
   if (!settings.notifications) return null;
+  const profile = profileOf(resolved);
   const { title, message } = summary(done, settings.language);
   const id = `${PREFIX}${Date.now().toString(36)}`;
   // One voucher: open it. Several, or a failure: open the payments list, where all of them are.
   const first = done[0] as PaymentRecord;
   const target =
     done.length === 1 && first.status === 'created'
-      ? voucherUrl(first)
-      : new URL(DEFAULT_PROFILE.listUrl, first.origin).href;
+      ? voucherUrl(first, profile)
+      : new URL(profile.listUrl, first.origin).href;
   // Without the permission Firefox does not even expose the API.
   const allowed = Boolean(browser.notifications) && (await notificationsAllowed());
   if (!allowed) {

@@ -6,7 +6,7 @@ import type { CheckRequest, CheckResult } from '../../core/protocol';
 import type { CapturedPayment, StatusRow } from '../../core/records';
 import { BRIDGE, CONTENT, type RunCheck } from '../../site/bridge';
 import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
-import type { SiteProfile } from '../../site/profile';
+import type { ProfileRef } from './tracking';
 
 const CHECK_TIMEOUT_MS = 60_000;
 /** The bridge has seen no API request with authorisation on this page. */
@@ -44,7 +44,7 @@ export interface BridgeClient {
 }
 
 export function connectBridge(
-  profile: SiteProfile,
+  site: ProfileRef,
   signal: AbortSignal,
   onRecorded: (payment: CapturedPayment) => void,
 ): BridgeClient {
@@ -58,7 +58,7 @@ export function connectBridge(
       if (!m) return;
       present = true;
       if (m.type === 'recorded' && m.status === 200) {
-        const parsed = parseRecordAnswer(profile.api, profile.statusTexts, json(m.body));
+        const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
         if (parsed.ok) onRecorded(parsed.value);
       } else if (m.type === 'check-result' && typeof m.id === 'string') {
         waiting.get(m.id)?.(m);
@@ -92,7 +92,7 @@ export function connectBridge(
       const rows: StatusRow[] = [];
       let complete = true;
       for (const fy of req.fiscalYears) {
-        for (let n = 1; n <= profile.api.list.maxPages; n++) {
+        for (let n = 1; n <= site.profile.api.list.maxPages; n++) {
           const m = await page(req.dateFrom, fy, n);
           if (!m) return { ok: false, reason: 'site-error', message: 'e-LAAS did not answer in time' };
           // No API request seen on this page: the site may not talk JSON at all (say so exactly).
@@ -100,7 +100,7 @@ export function connectBridge(
           if (m.status === 401 || m.status === 403) return { ok: false, reason: 'logged-out' };
           if (m.status === 503) return { ok: false, reason: 'maintenance' };
           if (m.status === 0) return { ok: false, reason: navigator.onLine ? 'site-error' : 'offline' };
-          const parsed = parseListAnswer(profile.api, profile.statusTexts, json(m.body));
+          const parsed = parseListAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
           if (!parsed.ok) {
             return {
               ok: false,
@@ -109,8 +109,8 @@ export function connectBridge(
             };
           }
           rows.push(...parsed.value.rows);
-          if (parsed.value.total <= n * profile.api.list.pageSize) break;
-          if (n === profile.api.list.maxPages) complete = false;
+          if (parsed.value.total <= n * site.profile.api.list.pageSize) break;
+          if (n === site.profile.api.list.maxPages) complete = false;
         }
       }
       return { ok: true, rows, complete };

@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extensionTransport } from '../../platform/extension/transport';
 import { detectPage, readCurrentUser } from '../../site/detect';
-import { DEFAULT_PROFILE, type PageKind } from '../../site/profile';
+import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
 import { features } from './features';
 import { contentAnchor } from './features/anchor';
 import type { Feature } from './features/types';
@@ -24,13 +24,14 @@ interface Mounted {
 }
 
 export function startOverlay(ctx: ContentScriptContext): void {
-  const profile = DEFAULT_PROFILE;
+  // The built-in profile until the background sends the one in force (with policy overrides).
+  const site = { profile: DEFAULT_PROFILE };
   const transport = extensionTransport;
-  let user = readCurrentUser(profile, document);
+  let user = readCurrentUser(site.profile, document);
   // Read live: a click may come before the throttled check below has noticed a new user.
-  const userKey = () => `${location.origin}|${readCurrentUser(profile, document) ?? '*'}`;
+  const userKey = () => `${location.origin}|${readCurrentUser(site.profile, document) ?? '*'}`;
   const store = createStateStore(transport, userKey, ctx.signal);
-  const tracking = startTracking(ctx, profile, transport);
+  const tracking = startTracking(ctx, site, transport);
   const mounted = new Map<Feature, Mounted>();
   let page: PageKind | null = null;
 
@@ -40,7 +41,15 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const entry: Mounted = { controller, host: null };
     mounted.set(feature, entry);
     feature
-      .mount({ ctx, page: kind, profile, store, tracking, transport, signal: controller.signal })
+      .mount({
+        ctx,
+        page: kind,
+        profile: site.profile,
+        store,
+        tracking,
+        transport,
+        signal: controller.signal,
+      })
       .then((host) => {
         entry.host = host;
       })
@@ -58,7 +67,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) return;
     // An SPA draws its content area after we start: wait for it a moment rather than mount at
     // the top of <body> and jump. The DOM observer below calls again when the page changes.
-    if (contentAnchor(profile) === document.body && performance.now() - started < ANCHOR_GRACE_MS) {
+    if (contentAnchor(site.profile) === document.body && performance.now() - started < ANCHOR_GRACE_MS) {
       if (!waiting) {
         waiting = true;
         ctx.setTimeout(() => {
@@ -68,10 +77,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
       }
       return;
     }
-    const kind = detectPage(profile, location, document);
+    const kind = detectPage(site.profile, location, document);
     if (kind === 'payment-list') tracking.readList();
     tracking.readDialog();
-    const nextUser = readCurrentUser(profile, document);
+    const nextUser = readCurrentUser(site.profile, document);
     if (nextUser !== user) {
       user = nextUser;
       store.refresh();
@@ -86,7 +95,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
       return;
     }
     // Dropped by a re-render, or mounted before the content area existed: mount again, in place.
-    const anchor = contentAnchor(profile);
+    const anchor = contentAnchor(site.profile);
     for (const [feature, entry] of mounted) {
       const misplaced =
         entry.host !== null && anchor !== document.body && entry.host.parentElement !== anchor;
@@ -123,6 +132,20 @@ export function startOverlay(ctx: ContentScriptContext): void {
   });
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
+
+  // The profile in force comes with the background's state: when it differs from the one in
+  // use (an admin's override), every feature mounts again with it and the page is read again.
+  let profileText = JSON.stringify(site.profile);
+  store.subscribe(() => {
+    const s = store.get();
+    if (s.kind !== 'ready' || typeof s.state.profile !== 'object' || s.state.profile === null) return;
+    const text = JSON.stringify(s.state.profile);
+    if (text === profileText) return;
+    profileText = text;
+    site.profile = s.state.profile as SiteProfile;
+    page = null;
+    check();
+  });
 
   check();
 }

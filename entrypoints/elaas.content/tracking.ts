@@ -19,6 +19,11 @@ import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
 
+/** The site profile in force: the background may change it (policy), so read it at each use. */
+export interface ProfileRef {
+  readonly profile: SiteProfile;
+}
+
 export interface TrackingStore {
   get(): MyRecords | null;
   subscribe(listener: () => void): () => void;
@@ -100,14 +105,14 @@ function isCheckRequest(m: unknown): m is CheckRequest {
 
 export function startTracking(
   ctx: ContentScriptContext,
-  profile: SiteProfile,
+  site: ProfileRef,
   transport: Transport,
 ): TrackingStore {
   let snapshot: MyRecords | null = null;
   const listeners = new Set<() => void>();
   const scope = (): Scope => ({
-    unit: readCurrentUnit(profile, document) ?? '?',
-    user: readCurrentUser(profile, document) ?? '?',
+    unit: readCurrentUnit(site.profile, document) ?? '?',
+    user: readCurrentUser(site.profile, document) ?? '?',
   });
 
   const refresh = () => {
@@ -130,16 +135,16 @@ export function startTracking(
     });
   };
 
-  const bridge = connectBridge(profile, ctx.signal, (p) => record(p, 'api'));
+  const bridge = connectBridge(site, ctx.signal, (p) => record(p, 'api'));
 
   const stop = transport.onCommand((message) => {
     if (isCheckRequest(message)) {
       // A site that talks JSON: the app's own API, through the bridge. Otherwise: the list page.
-      if (!bridge.present()) return checkByListPage(profile, message);
+      if (!bridge.present()) return checkByListPage(site.profile, message);
       return bridge
         .runCheck(message)
         .then((result) =>
-          !result.ok && result.message === NO_API ? checkByListPage(profile, message) : result,
+          !result.ok && result.message === NO_API ? checkByListPage(site.profile, message) : result,
         );
     }
     if (
@@ -160,6 +165,7 @@ export function startTracking(
   let lastTable: ListTable | null = null;
   let lastText = '';
   let lastWanted = '';
+  let lastProfile = site.profile;
   const readList = () => {
     // Only the clerk's own payments matter here: their ฎีกา numbers pick the rows worth reading.
     const wanted = new Set((snapshot?.records ?? []).map((r) => r.dekaNo));
@@ -169,20 +175,22 @@ export function startTracking(
     const shown = lastTable?.table.isConnected ? lastTable.table : null;
     if (
       shown &&
+      site.profile === lastProfile &&
       wantedKey === lastWanted &&
       shown.textContent === lastText &&
       lastTable?.rows.every((r) => r.element.isConnected)
     )
       return;
-    const table = readListTable(profile.listPage, profile.statusTexts, document, wanted);
+    const table = readListTable(site.profile.listPage, site.profile.statusTexts, document, wanted);
     lastText = table?.table.textContent ?? '';
     lastWanted = wantedKey;
+    lastProfile = site.profile;
     // A page still drawing its table is not unreadable yet: say so only after a grace period.
     if (table) unreadableSince = null;
     else if (unreadableSince === null) {
       unreadableSince = Date.now();
       ctx.setTimeout(() => {
-        if (detectPage(profile, location, document) === 'payment-list') readList();
+        if (detectPage(site.profile, location, document) === 'payment-list') readList();
       }, UNREADABLE_GRACE_MS);
     }
     const readable = table !== null || Date.now() - (unreadableSince ?? 0) < UNREADABLE_GRACE_MS;
@@ -207,7 +215,7 @@ export function startTracking(
   ctx.addEventListener(document, 'submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
-    const save = readPaymentForm(profile, form, Date.now());
+    const save = readPaymentForm(site.profile, form, Date.now());
     if (save) {
       sessionStorage.setItem(PENDING_SAVE, JSON.stringify(save));
       savePending = true;
@@ -217,11 +225,11 @@ export function startTracking(
   // shows, and not again until the next submit.
   let savePending = true;
   const readDialog = () => {
-    if (!savePending || !successDialogShown(profile, document)) return;
+    if (!savePending || !successDialogShown(site.profile, document)) return;
     const save = pendingSave();
     savePending = save !== null;
     if (!save) return;
-    const payment = readSuccessDialog(profile, document, save);
+    const payment = readSuccessDialog(site.profile, document, save);
     if (!payment) return;
     sessionStorage.removeItem(PENDING_SAVE);
     record(payment, 'form');

@@ -10,7 +10,7 @@ import { pageTranslator } from '../../core/i18n-pages';
 import type { Summary } from '../../core/protocol';
 import type { Settings } from '../../core/settings';
 import { extensionTransport as transport } from '../../platform/extension/transport';
-import { DEFAULT_PROFILE, voucherLink } from '../../site/profile';
+import { voucherLink } from '../../site/profile';
 
 /** Bring an open e-LAAS tab forward, or open the payments list in a new one. */
 async function openElaas(url: string): Promise<void> {
@@ -57,7 +57,9 @@ function App() {
       thaiDigits={settings.thaiDigits}
       t={t}
       checking={checking}
-      voucherHref={(origin, no) => voucherLink(DEFAULT_PROFILE, origin, no)}
+      voucherHref={(origin, no) =>
+        voucherLink({ voucherUrl: summary.voucherUrl, voucherPrintUrl: summary.voucherUrl }, origin, no)
+      }
       onCheckNow={async () => {
         setChecking(true);
         await transport.request({ type: 'check/now' });

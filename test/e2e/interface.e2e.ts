@@ -84,19 +84,19 @@ async function shownDekas(page: TestPage, n: number): Promise<string[]> {
 }
 
 /** Our inline statuses on the payments list: ฎีกา (as e-LAAS' row shows it) → our status. */
-function inlineStatuses(page: TestPage): Promise<Record<string, string>> {
-  return page.evaluate(() => {
+function inlineStatuses(page: TestPage, dekaHeader = 'ฎีกาเลขที่'): Promise<Record<string, string>> {
+  return page.evaluate((header) => {
     const out: Record<string, string> = {};
     for (const chip of Array.from(document.querySelectorAll('evw-status'))) {
       const row = chip.closest('tr');
       const headers = Array.from(row?.closest('table')?.querySelectorAll('thead th') ?? []).map((h) =>
         (h.textContent ?? '').trim(),
       );
-      const deka = row?.children[headers.indexOf('ฎีกาเลขที่')]?.textContent?.trim() ?? '?';
+      const deka = row?.children[headers.indexOf(header)]?.textContent?.trim() ?? '?';
       out[deka] = chip.getAttribute('data-status') ?? '';
     }
     return out;
-  }, null);
+  }, dekaHeader);
 }
 
 for (const browserName of BROWSERS) {
@@ -320,13 +320,15 @@ for (const browserName of BROWSERS) {
 
   describe(`an unreadable payments list in ${browserName} (design B)`, () => {
     let sim: Simulator;
+    let session: Session;
     let page: TestPage;
     useRig(browserName, { design: 'B', start: JUNE_10, seed: 13, scenario: 'year-end' }, null, (r) => {
       if (r.sim) sim = r.sim;
+      if (r.session) session = r.session;
       if (r.page) page = r.page;
     });
 
-    it('says so in the panel and touches nothing; once readable, the rows carry our status', async () => {
+    it("says so in the panel and touches nothing; an admin's site-profile override makes it readable, live", async () => {
       await recordOneB(page, sim.url, 0);
       await waitForRecords(page, 1);
       sim.ctx.variant = 'reworded'; // e-LAAS renamed its columns overnight
@@ -338,11 +340,16 @@ for (const browserName of BROWSERS) {
       expect(said).toContain('อ่านตารางในหน้านี้ไม่ได้');
       expect(await page.evaluate(() => document.querySelectorAll('evw-status').length, null)).toBe(0);
 
-      sim.ctx.variant = 'default';
-      await page.reload();
+      // The admin teaches the extension the new words by policy (siteProfile, JSON text): the
+      // page is read again at once, and our status shows on the row.
+      const override = {
+        listPage: { headers: { dekaNo: ['เลขที่ฎีกา'], status: ['สถานะรายการ'] } },
+        statusTexts: { รอดำเนินการ: 'awaiting', กำลังประมวลผล: 'processing', ออกใบผ่านรายการจ่ายแล้ว: 'created' },
+      };
+      await setStorage(session, { policyCache: { siteProfile: JSON.stringify(override) } });
       await page.waitFor(() => document.querySelectorAll('evw-status').length === 1, null);
       const [p] = sim.ctx.state.payments;
-      expect(await inlineStatuses(page)).toEqual({ [p?.dekaNo ?? '']: p?.status });
+      expect(await inlineStatuses(page, 'เลขที่ฎีกา')).toEqual({ [p?.dekaNo ?? '']: p?.status });
       expect(
         await page.evaluate(
           () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-unreadable'),

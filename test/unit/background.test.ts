@@ -269,3 +269,33 @@ describe('a tab that never answers', () => {
     }
   });
 });
+
+describe('the site profile an admin overrides', () => {
+  it('is merged over the defaults, sent with the overlay state, and what is unusable is reported', async () => {
+    const override = {
+      listPage: { headers: { dekaNo: ['เลขที่ฎีกา'], status: ['สถานะรายการ'] } },
+      statusTexts: { รอดำเนินการ: 'awaiting' },
+      nonsense: 1,
+    };
+    await fakeBrowser.storage.local.set({ policyCache: { siteProfile: JSON.stringify(override) } });
+    const state = (await onMessage({ type: 'overlay/state', userKey: 'k' }, page)) as {
+      data: OverlayState & {
+        profile: { listPage: { headers: Record<string, string[]> }; statusTexts: Record<string, string> };
+      };
+    };
+    expect(state.data.profile.listPage.headers.dekaNo).toEqual(['เลขที่ฎีกา']);
+    expect(state.data.profile.listPage.headers.payee).toEqual(['ผู้รับเงิน']); // the default, kept
+    expect(state.data.profile.statusTexts.รอดำเนินการ).toBe('awaiting');
+    const got = (await onMessage({ type: 'settings/get' }, optionsPage)) as { data: ResolvedSettings };
+    const entry = got.data.policy.find((e) => e.key === 'siteProfile');
+    expect(entry?.applied).toBe(true);
+    expect(entry?.reason).toMatch(/^partly used; not used: .*nonsense/);
+
+    await fakeBrowser.storage.local.set({ policyCache: { siteProfile: '[1, 2]' } });
+    const refused = (await onMessage({ type: 'settings/get' }, optionsPage)) as { data: ResolvedSettings };
+    expect(refused.data.policy.find((e) => e.key === 'siteProfile')).toMatchObject({
+      applied: false,
+      reason: 'expected a JSON object',
+    });
+  });
+});

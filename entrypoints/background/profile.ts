@@ -1,0 +1,38 @@
+/**
+ * The site profile in force: the built-in one with the organisation's overrides (policy key
+ * `siteProfile`, JSON text) merged over it key by key. What could not be used is added to that
+ * key's line of the policy report, so the options page shows it.
+ */
+import type { ResolvedSettings } from '../../core/settings';
+import { loadSettings } from '../../platform/extension/settings-store';
+import type { SiteProfile } from '../../site/profile';
+import { resolveProfile } from '../../site/resolve-profile';
+
+let cache: { text: string; profile: SiteProfile; problems: string[] } | null = null;
+
+function resolved(text: string): { profile: SiteProfile; problems: string[] } {
+  if (cache?.text !== text) {
+    const result = resolveProfile(text.trim() === '' ? undefined : (JSON.parse(text) as unknown));
+    cache = { text, ...result };
+  }
+  return cache;
+}
+
+export function profileOf(settings: ResolvedSettings): SiteProfile {
+  return resolved(settings.values.siteProfile).profile;
+}
+
+/** The settings, with the site profile's problems in the policy report. */
+export async function settingsWithProfile(): Promise<ResolvedSettings> {
+  const settings = await loadSettings();
+  const { problems } = resolved(settings.values.siteProfile);
+  if (problems.length === 0) return settings;
+  return {
+    ...settings,
+    policy: settings.policy.map((entry) =>
+      entry.key === 'siteProfile' && entry.applied
+        ? { ...entry, reason: `partly used; not used: ${problems.join('; ')}` }
+        : entry,
+    ),
+  };
+}
