@@ -105,6 +105,31 @@ function jsonObjectText(maxLength: number, user: boolean): KeySpec<string> {
   };
 }
 
+/** An origin as the browser writes it: scheme, host, port; no path. */
+function origin(v: string): boolean {
+  try {
+    const url = new URL(v);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === v;
+  } catch {
+    return false;
+  }
+}
+
+function featureId(v: string): boolean {
+  return /^[a-z][a-z-]{1,40}$/.test(v);
+}
+
+function stringList(maxItems: number, valid: (v: string) => boolean, user: boolean): KeySpec<string[]> {
+  return {
+    default: [],
+    user,
+    parse: (v) =>
+      Array.isArray(v) && v.length <= maxItems && v.every((x) => typeof x === 'string' && valid(x))
+        ? ok([...new Set(v as string[])])
+        : bad(`expected a list of at most ${maxItems} valid values`),
+  };
+}
+
 function integer(
   def: number,
   min: number,
@@ -147,6 +172,13 @@ export const SETTINGS = {
    * defaults key by key (site/resolve-profile.ts) and reports what it could not use.
    */
   siteProfile: jsonObjectText(20_000, false),
+  /**
+   * Admins only: the e-LAAS origins the overlay works on (`https://laas.dla.go.th`); empty means
+   * every e-LAAS host the extension may reach. Narrows, never widens, the manifest's hosts.
+   */
+  elaasOrigins: stringList(50, origin, false),
+  /** Admins only: overlay features switched off (`change-notice`, `pending-panel`, …). */
+  featuresOff: stringList(20, featureId, false),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

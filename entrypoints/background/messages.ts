@@ -65,6 +65,14 @@ function senderOrigin(sender: Sender): string | null {
   }
 }
 
+/** The sender's e-LAAS origin if the organisation's policy lets us work there (`elaasOrigins`). */
+async function enabledOrigin(sender: Sender): Promise<string | null> {
+  const origin = senderOrigin(sender);
+  if (!origin) return null;
+  const allowed = (await loadSettings()).values.elaasOrigins;
+  return allowed.length === 0 || allowed.includes(origin) ? origin : null;
+}
+
 async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
   switch (req.type) {
     case 'overlay/state': {
@@ -103,18 +111,18 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       return { ok: true, data: await settingsWithProfile() };
     }
     case 'payment/recorded': {
-      const origin = senderOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      const origin = await enabledOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
       return { ok: true, data: await capture(origin, req.scope, req.payment, req.capturedFrom) };
     }
     case 'records/mine': {
-      const origin = senderOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      const origin = await enabledOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
       return { ok: true, data: await myRecords(origin, req.scope) };
     }
     case 'status/rows': {
-      const origin = senderOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page' };
+      const origin = await enabledOrigin(sender);
+      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
       const changed = await applyRows(origin, req.scope.unit, req.rows, 'list');
       if (changed.length > 0) await schedule();
       return { ok: true, data: { changed: changed.length } };

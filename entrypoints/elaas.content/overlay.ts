@@ -25,7 +25,7 @@ interface Mounted {
 
 export function startOverlay(ctx: ContentScriptContext): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
-  const site = { profile: DEFAULT_PROFILE };
+  const site = { profile: DEFAULT_PROFILE, enabled: true };
   const transport = extensionTransport;
   let user = readCurrentUser(site.profile, document);
   // Read live: a click may come before the throttled check below has noticed a new user.
@@ -34,6 +34,13 @@ export function startOverlay(ctx: ContentScriptContext): void {
   const tracking = startTracking(ctx, site, transport);
   const mounted = new Map<Feature, Mounted>();
   let page: PageKind | null = null;
+
+  /** Whether the organisation lets this feature run on this e-LAAS (policy; all until known). */
+  const enabled = (feature: Feature): boolean => {
+    const s = store.get();
+    if (s.kind !== 'ready') return true;
+    return site.enabled && !s.state.settings.values.featuresOff.includes(feature.id);
+  };
 
   const mount = (feature: Feature, kind: PageKind) => {
     const controller = new AbortController();
@@ -90,7 +97,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
       page = kind;
       for (const feature of features) {
         unmount(feature);
-        if (feature.pages.includes(kind)) mount(feature, kind);
+        if (feature.pages.includes(kind) && enabled(feature)) mount(feature, kind);
       }
       return;
     }
@@ -133,16 +140,20 @@ export function startOverlay(ctx: ContentScriptContext): void {
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
 
-  // The profile in force comes with the background's state: when it differs from the one in
-  // use (an admin's override), every feature mounts again with it and the page is read again.
-  let profileText = JSON.stringify(site.profile);
+  // The profile in force and the admin's switches come with the background's state: when they
+  // change (an override, a feature switched off, this e-LAAS not enabled), every feature mounts
+  // again accordingly and the page is read again.
+  let policyKey = '';
   store.subscribe(() => {
     const s = store.get();
-    if (s.kind !== 'ready' || typeof s.state.profile !== 'object' || s.state.profile === null) return;
-    const text = JSON.stringify(s.state.profile);
-    if (text === profileText) return;
-    profileText = text;
-    site.profile = s.state.profile as SiteProfile;
+    if (s.kind !== 'ready') return;
+    const { elaasOrigins, featuresOff } = s.state.settings.values;
+    const key = JSON.stringify([s.state.profile, elaasOrigins, featuresOff]);
+    if (key === policyKey) return;
+    policyKey = key;
+    if (typeof s.state.profile === 'object' && s.state.profile !== null)
+      site.profile = s.state.profile as SiteProfile;
+    site.enabled = elaasOrigins.length === 0 || elaasOrigins.includes(location.origin);
     page = null;
     check();
   });

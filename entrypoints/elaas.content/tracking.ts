@@ -19,9 +19,13 @@ import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
 
-/** The site profile in force: the background may change it (policy), so read it at each use. */
+/**
+ * The site profile in force: the background may change it (policy), so read it at each use; and
+ * whether the organisation enabled this e-LAAS (`elaasOrigins`).
+ */
 export interface ProfileRef {
   readonly profile: SiteProfile;
+  readonly enabled: boolean;
 }
 
 export interface TrackingStore {
@@ -127,6 +131,7 @@ export function startTracking(
 
   // A capture must not be lost when the background is busy or restarting: retry, backing off.
   const record = (payment: CapturedPayment, capturedFrom: 'api' | 'form', who = scope(), attempt = 0) => {
+    if (!site.enabled) return; // not an e-LAAS the organisation lets us follow
     void transport.request({ type: 'payment/recorded', scope: who, payment, capturedFrom }).then((reply) => {
       if (reply.ok) refresh();
       else if (attempt < 6 && !ctx.isInvalid) {

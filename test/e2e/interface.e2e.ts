@@ -257,6 +257,34 @@ for (const browserName of BROWSERS) {
         document.documentElement.style.zoom = '';
       }, null);
     });
+    it("follows the organisation's policy live: features switched off, e-LAAS addresses narrowed", async () => {
+      await openSignedIn(page, sim.url + RECORD);
+      await page.waitFor(
+        () => document.querySelector('evw-notice') !== null && document.querySelector('evw-panel') !== null,
+        null,
+      );
+      await setStorage(session, { policyCache: { featuresOff: ['change-notice'] } });
+      await page.waitFor(() => document.querySelector('evw-notice') === null, null);
+      expect(await page.evaluate(() => document.querySelector('evw-panel') !== null, null)).toBe(true);
+
+      // Only the production e-LAAS is enabled: on this one (the simulator) nothing of ours remains,
+      // and a payment recorded here is not kept.
+      await setStorage(session, { policyCache: { elaasOrigins: ['https://laas.dla.go.th'] } });
+      await page.waitFor(() => document.querySelector('evw-panel, evw-notice') === null, null);
+      await recordPayments(page, 1);
+      expect(sim.ctx.state.payments).toHaveLength(1);
+      await setStorage(session, { policyCache: {} });
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-empty') != null,
+        null,
+      );
+      expect(
+        await page.evaluate(
+          () => document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length,
+          null,
+        ),
+      ).toBe(0);
+    });
   });
 
   describe(`our status on the payments list in ${browserName} (design A)`, () => {

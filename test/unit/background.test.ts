@@ -299,3 +299,19 @@ describe('the site profile an admin overrides', () => {
     });
   });
 });
+
+describe('e-LAAS addresses the organisation enabled', () => {
+  it('refuses captures and reads from an e-LAAS not in the policy list', async () => {
+    const scope = { unit: 'u', user: 'x' };
+    await fakeBrowser.storage.local.set({ policyCache: { elaasOrigins: ['https://other.dla.go.th'] } });
+    expect(await onMessage({ type: 'records/mine', scope }, page)).toEqual({
+      ok: false,
+      error: 'not from an e-LAAS page the organisation enabled',
+    });
+    await fakeBrowser.storage.local.set({ policyCache: { elaasOrigins: ['https://laas.dla.go.th'] } });
+    expect((await onMessage({ type: 'records/mine', scope }, page)).ok).toBe(true);
+    await fakeBrowser.storage.local.set({ policyCache: { elaasOrigins: ['https://laas.dla.go.th/path'] } });
+    const got = (await onMessage({ type: 'settings/get' }, optionsPage)) as { data: ResolvedSettings };
+    expect(got.data.policy.find((e) => e.key === 'elaasOrigins')?.applied).toBe(false);
+  });
+});
