@@ -56,7 +56,10 @@ async function serve(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
     res.writeHead(204).end();
     return;
   }
-  ctx.count(endpointKey(req.method ?? 'GET', url.pathname));
+  ctx.count(
+    endpointKey(req.method ?? 'GET', url.pathname),
+    `${req.method ?? 'GET'} ${url.pathname}${url.search}`,
+  );
   if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
   if (ctx.faults.maintenance) {
     sendHtml(res, 503, maintenancePage(), { 'retry-after': '300' });

@@ -33,7 +33,15 @@ function headerFrom(headers: HeadersInit | undefined, name: string): string | nu
   }
 }
 
+/** Marks a window whose fetch we already wrap: never twice, whatever injects us again. */
+const INSTALLED = Symbol.for('evw-voucher-watch-bridge');
+/** The same list request asked again this soon shares the answer: e-LAAS is asked once. */
+const SAME_REQUEST_MS = 5000;
+
 export function installBridge(win: Window & typeof globalThis, api: ApiProfile): void {
+  const marked = win as unknown as Record<symbol, boolean>;
+  if (marked[INSTALLED]) return;
+  Object.defineProperty(win, INSTALLED, { value: true });
   const origin = win.location.origin;
   const record = new RegExp(api.record.path);
   const apiRoot = `/${new URL(api.list.path, origin).pathname.split('/')[1] ?? ''}/`;
@@ -100,6 +108,8 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
     return send.call(this, body);
   };
 
+  const recent = new Map<string, { at: number; answer: Promise<Record<string, unknown>> }>();
+
   win.addEventListener('message', (event: MessageEvent) => {
     const m = event.data as Partial<RunCheck> | { source?: string; type?: string } | null;
     // The content script starts after us (document_idle): it says hello, we say we are here.
@@ -126,17 +136,25 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
       return;
     }
     const url = listRequestUrl(api, origin, m.dateFrom as string, m.fiscalYear as number, m.page as number);
-    originalFetch(url, { headers: { authorization, accept: 'application/json' }, credentials: 'same-origin' })
-      .then(async (res) =>
-        post({
-          type: 'check-result',
-          id: m.id,
+    const now = Date.now();
+    let asked = recent.get(url);
+    if (!asked || now - asked.at > SAME_REQUEST_MS) {
+      const answer = originalFetch(url, {
+        headers: { authorization, accept: 'application/json' },
+        credentials: 'same-origin',
+      })
+        .then(async (res) => ({
           status: res.status,
           contentType: res.headers.get('content-type') ?? '',
           body: (await res.text()).slice(0, MAX_BODY),
-        }),
-      )
-      .catch(() => post({ type: 'check-result', id: m.id, status: 0, error: 'network' }));
+        }))
+        .catch(() => ({ status: 0, error: 'network' }));
+      asked = { at: now, answer };
+      recent.set(url, asked);
+      for (const [key, entry] of recent) if (now - entry.at > SAME_REQUEST_MS) recent.delete(key);
+    }
+    const id = m.id;
+    void asked.answer.then((result) => post({ type: 'check-result', id, ...result }));
   });
 
   post({ type: 'ready' });

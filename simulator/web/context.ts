@@ -72,8 +72,13 @@ export class SimContext {
     return this.clock.now(this.realNow());
   }
 
-  count(key: string): void {
+  /** The last requests, method and path with query, for tests that must say what was asked. */
+  readonly requests: string[] = [];
+
+  count(key: string, pathAndQuery = key): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.requests.push(pathAndQuery);
+    if (this.requests.length > 200) this.requests.shift();
   }
 
   /** Back to the seed: no payments, no faults, default variant; sessions stay. */
@@ -82,6 +87,7 @@ export class SimContext {
     this.faults = { maintenance: false, latencyMs: 0, unauthorizedNext: 0, malformed: null };
     this.variant = 'default';
     this.counts.clear();
+    this.requests.length = 0;
     this.clock = createClock(this.options.start ?? this.realNow(), this.realNow(), this.options.speed ?? 1);
   }
 

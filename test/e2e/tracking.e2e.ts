@@ -59,6 +59,7 @@ for (const browserName of BROWSERS) {
       // Hours pass at fiscal year-end; e-LAAS creates two vouchers and fails one.
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.counts.clear();
+      sim.ctx.requests.length = 0;
       await page.clickInShadow('evw-panel', '.evw-check-now');
       await waitForFinalStatuses(page, 3);
 
@@ -74,7 +75,9 @@ for (const browserName of BROWSERS) {
       // One batched status request covered all three (one per fiscal year: e-LAAS lists a year at
       // a time, and the ฎีกา picked may belong to this year or the last), and one notification
       // summed it up.
-      expect(sim.ctx.counts.get(LIST_API)).toBe(new Set(truth.map((p) => p.fiscalYear)).size);
+      expect(sim.ctx.counts.get(LIST_API), sim.ctx.requests.join('\n')).toBe(
+        new Set(truth.map((p) => p.fiscalYear)).size,
+      );
       let last: { title: string; message: string; target: string } | undefined;
       for (let i = 0; i < 50 && !last; i++) {
         last = (await getStorage(session, 'lastNotification')) as typeof last;
