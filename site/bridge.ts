@@ -35,8 +35,6 @@ function headerFrom(headers: HeadersInit | undefined, name: string): string | nu
 
 /** Marks a window whose fetch we already wrap: never twice, whatever injects us again. */
 const INSTALLED = Symbol.for('evw-voucher-watch-bridge');
-/** The same list request asked again this soon shares the answer: e-LAAS is asked once. */
-const SAME_REQUEST_MS = 5000;
 
 export function installBridge(win: Window & typeof globalThis, api: ApiProfile): void {
   const marked = win as unknown as Record<symbol, boolean>;
@@ -108,7 +106,7 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
     return send.call(this, body);
   };
 
-  const recent = new Map<string, { at: number; answer: Promise<Record<string, unknown>> }>();
+  const inFlight = new Map<string, Promise<Record<string, unknown>>>();
 
   win.addEventListener('message', (event: MessageEvent) => {
     const m = event.data as Partial<RunCheck> | { source?: string; type?: string } | null;
@@ -136,10 +134,11 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
       return;
     }
     const url = listRequestUrl(api, origin, m.dateFrom as string, m.fiscalYear as number, m.page as number);
-    const now = Date.now();
-    let asked = recent.get(url);
-    if (!asked || now - asked.at > SAME_REQUEST_MS) {
-      const answer = originalFetch(url, {
+    // The same list asked for while e-LAAS has not answered yet shares that answer: one request.
+    // (Once answered, a new ask is a new request: a later check must see later news.)
+    let answer = inFlight.get(url);
+    if (!answer) {
+      answer = originalFetch(url, {
         headers: { authorization, accept: 'application/json' },
         credentials: 'same-origin',
       })
@@ -148,13 +147,12 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
           contentType: res.headers.get('content-type') ?? '',
           body: (await res.text()).slice(0, MAX_BODY),
         }))
-        .catch(() => ({ status: 0, error: 'network' }));
-      asked = { at: now, answer };
-      recent.set(url, asked);
-      for (const [key, entry] of recent) if (now - entry.at > SAME_REQUEST_MS) recent.delete(key);
+        .catch(() => ({ status: 0, error: 'network' }))
+        .finally(() => inFlight.delete(url));
+      inFlight.set(url, answer);
     }
     const id = m.id;
-    void asked.answer.then((result) => post({ type: 'check-result', id, ...result }));
+    void answer.then((result) => post({ type: 'check-result', id, ...result }));
   });
 
   post({ type: 'ready' });

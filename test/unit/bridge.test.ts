@@ -1,4 +1,4 @@
-/** The page-world bridge: asked twice for the same list, e-LAAS is asked once; never installed twice. */
+/** The page-world bridge: asked twice at once for the same list, e-LAAS is asked once; installed once. */
 import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE, CONTENT, installBridge } from '../../site/bridge';
 import { DEFAULT_PROFILE } from '../../site/profile';
@@ -13,7 +13,7 @@ function results(win: Window): Promise<Record<string, unknown>[]> {
 }
 
 describe('the page-world bridge', () => {
-  it('shares one e-LAAS request between identical checks, and installs once', async () => {
+  it('shares one e-LAAS request between identical checks asked together, and installs once', async () => {
     const fetchMock = vi.fn(
       async () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }),
     );
@@ -40,5 +40,10 @@ describe('the page-world bridge', () => {
       ['a', 200, '{"ok":true}'],
       ['b', 200, '{"ok":true}'],
     ]);
+    // Answered: the next check is a new request (it must see later news).
+    const later = results(win);
+    ask('c');
+    expect((await later).map((m) => m.id)).toEqual(['c']);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });
