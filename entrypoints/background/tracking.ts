@@ -226,8 +226,21 @@ async function captureNow(
   );
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
-    if (!same.elaasId && payment.elaasId)
-      await putRecords([{ ...same, elaasId: payment.elaasId, ref: payment.ref }]);
+    // The site's own answer knows what the form could only guess: its id, and the fiscal year
+    // (a ฎีกา of last year's budget may be paid today), which the status check lists by.
+    if (capturedFrom === 'api' && same.capturedFrom === 'form') {
+      await putRecords([
+        {
+          ...same,
+          elaasId: payment.elaasId ?? same.elaasId,
+          ref: payment.ref ?? same.ref,
+          fiscalYear: payment.fiscalYear,
+          payDate: payment.payDate,
+          amount: payment.amount,
+          capturedFrom: 'api',
+        },
+      ]);
+    }
     return { id: same.id, duplicate: true };
   }
   const id = recordId(

@@ -118,7 +118,8 @@ describe('capture', () => {
     voucherNo: null,
     voucherCreatedAt: null,
   };
-  const fromDialog = { ...payment, elaasId: null };
+  // The dialog's capture guesses the fiscal year from the pay date; e-LAAS' answer knows it.
+  const fromDialog = { ...payment, elaasId: null, fiscalYear: 2570 };
 
   it('keeps one record when the API and the dialog capture the same save at the same moment', async () => {
     const { capture } = await import('../../entrypoints/background/tracking');
@@ -131,6 +132,8 @@ describe('capture', () => {
     const records = (await allRecords()).filter((r) => r.dekaNo === '101/2569');
     expect(records).toHaveLength(1);
     expect(records[0]?.elaasId).toBe('p000001');
+    expect(records[0]?.fiscalYear).toBe(2569);
+    expect(records[0]?.capturedFrom).toBe('api');
   });
 
   it('keeps a deliberate second payment of the same ฎีกา as its own record', async () => {
