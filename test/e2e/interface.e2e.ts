@@ -17,6 +17,7 @@ import {
   recordOneB,
   recordPayments,
   waitForFinalStatuses,
+  waitForRecords,
 } from './harness/elaas';
 import { screenshotPath } from './harness/env';
 import { openSignedIn, readPanel, setStorage } from './harness/overlay';
@@ -25,16 +26,6 @@ import { BROWSERS, type Session, type TestPage } from './harness/session';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
 const LIST = '#/expenditure/payments';
-
-/** Wait until the panel lists `n` payments. */
-function waitForRecords(page: TestPage, n: number): Promise<unknown> {
-  return page.waitFor(
-    (count) =>
-      (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? -1) ===
-      count,
-    n,
-  );
-}
 
 /** Wait until the panel's fold button says aria-expanded `want`; returns it. */
 function foldedIs(page: TestPage, want: 'true' | 'false'): Promise<unknown> {

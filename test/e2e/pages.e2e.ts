@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { STATUS_TH } from '../../simulator/model/labels';
 import type { Simulator } from '../../simulator/server';
 import { axeViolations } from './harness/axe';
-import { RECORD, recordPayments, waitForFinalStatuses } from './harness/elaas';
+import { RECORD, recordPayments, waitForFinalStatuses, waitForRecords } from './harness/elaas';
 import { screenshotPath, TMP } from './harness/env';
 import { getStorage, openSignedIn, readPanel, setStorage } from './harness/overlay';
 import { useRig } from './harness/rig';
@@ -25,11 +25,7 @@ async function finishedPayments(sim: Simulator, page: TestPage, n: number): Prom
   sim.ctx.state.config.failNext = 1;
   await openSignedIn(page, sim.url + RECORD);
   await recordPayments(page, n);
-  await page.waitFor(
-    (count) =>
-      document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length === count,
-    n,
-  );
+  await waitForRecords(page, n);
   sim.ctx.clock.advance(12 * 3600_000, Date.now());
   await page.clickInShadow('evw-panel', '.evw-check-now');
   await waitForFinalStatuses(page, n);
@@ -101,10 +97,7 @@ for (const browserName of BROWSERS) {
       await finishedPayments(sim, page, 3);
       sim.ctx.state.config.failNext = 0;
       await recordPayments(page, 1); // one more, still waiting
-      await page.waitFor(
-        () => document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length === 4,
-        null,
-      );
+      await waitForRecords(page, 4);
       const truth = sim.ctx.state.payments;
 
       const popup = await session.openExtensionPage('popup.html');
@@ -187,10 +180,7 @@ for (const browserName of BROWSERS) {
     it('applies settings live in the e-LAAS tab, validates numbers, shows policy locks; axe-clean', async () => {
       await openSignedIn(page, sim.url + RECORD);
       await recordPayments(page, 1);
-      await page.waitFor(
-        () => document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length === 1,
-        null,
-      );
+      await waitForRecords(page, 1);
       const options = await session.openExtensionPage('options.html');
       await options.waitFor(
         () => document.querySelector('h1')?.textContent === 'ตั้งค่า ติดตามใบผ่านรายการจ่าย',
@@ -362,10 +352,7 @@ for (const browserName of BROWSERS) {
       // The backup comes back once: the panel shows e-LAAS' truth again; a second import adds nothing.
       await options.upload('#import-file', backup);
       await saysStatus(options, 'นำเข้าแล้ว: ใหม่ 3 รายการ ปรับปรุง 0 รายการ มีอยู่แล้ว 0 รายการ');
-      await page.waitFor(
-        () => document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length === 3,
-        null,
-      );
+      await waitForRecords(page, 3);
       const shown = (await readPanel(page))?.records ?? [];
       for (const p of truth) expect(shown.find((r) => r.deka === p.dekaNo)?.status, p.dekaNo).toBe(p.status);
       await options.upload('#import-file', backup);

@@ -17,6 +17,7 @@ import {
   recordOneB,
   recordPayments,
   waitForFinalStatuses,
+  waitForRecords,
 } from './harness/elaas';
 import { screenshotPath, waitUntil } from './harness/env';
 import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
@@ -119,12 +120,7 @@ for (const browserName of BROWSERS) {
       sim.ctx.state.config.failNext = 1;
       await openSignedIn(page, sim.url + RECORD);
       await recordPayments(page, 1);
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          1,
-        null,
-      );
+      await waitForRecords(page, 1);
       await page.clickInShadow('evw-panel', '.evw-panel__toggle'); // the clerk folds the panel away
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       await fireCheckAlarm(session);
@@ -188,12 +184,7 @@ for (const browserName of BROWSERS) {
       try {
         await openSignedIn(page, sim.url + RECORD);
         await recordPayments(page, 1);
-        await page.waitFor(
-          () =>
-            (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-            1,
-          null,
-        );
+        await waitForRecords(page, 1);
         // A second e-LAAS tab, opened after the save (a background tab takes no clicks in Firefox).
         second = await session.newPage();
         await openSignedIn(second, `${sim.url}#/expenditure/payments`);
@@ -213,12 +204,7 @@ for (const browserName of BROWSERS) {
     it('checks from the alarm, and pauses with the reason when logged out or in maintenance', async () => {
       await openSignedIn(page, sim.url + RECORD);
       await recordPayments(page, 1);
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          1,
-        null,
-      );
+      await waitForRecords(page, 1);
 
       sim.ctx.faults.maintenance = true;
       await page.clickInShadow('evw-panel', '.evw-check-now');
@@ -304,12 +290,7 @@ for (const browserName of BROWSERS) {
       await saveFirstDeka();
       await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
       await clickNow(page, '#dlg-ok');
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          1,
-        null,
-      );
+      await waitForRecords(page, 1);
       const [first] = sim.ctx.state.payments;
 
       // The ฎีกา still looks unpaid in e-LAAS (its voucher is not there yet); the clerk tries again.
@@ -370,12 +351,7 @@ for (const browserName of BROWSERS) {
     it('three payments: two vouchers and a failure, as e-LAAS has them; maintenance pauses and resumes', async () => {
       sim.ctx.state.config.failNext = 1;
       for (let i = 0; i < 3; i++) await recordOne(i);
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          3,
-        null,
-      );
+      await waitForRecords(page, 3);
       expect((await readPanel(page))?.records.every((r) => r.status === 'awaiting')).toBe(true);
       expect(await badgeBecomes(session, '3')).toBe('3');
 
@@ -402,12 +378,7 @@ for (const browserName of BROWSERS) {
 
     it('the duplicate guard holds a second save of a waiting ฎีกา on server-rendered pages too', async () => {
       await recordOne(0);
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          1,
-        null,
-      );
+      await waitForRecords(page, 1);
       await page.evaluate(() => {
         (document.querySelectorAll('#deka-results a')[0] as HTMLElement).click();
       }, null);
@@ -450,12 +421,7 @@ for (const browserName of BROWSERS) {
 
     it('updates from the payments list the clerk is looking at, with no extra request', async () => {
       await recordOne(0);
-      await page.waitFor(
-        () =>
-          (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? 0) ===
-          1,
-        null,
-      );
+      await waitForRecords(page, 1);
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.counts.clear();
       await page.click('nav.sidebar a[href="/payment/list"]');

@@ -112,3 +112,13 @@ export function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown
     );
   }, n);
 }
+
+/** Wait until the panel lists exactly `n` payments. */
+export function waitForRecords(page: TestPage, n: number): Promise<unknown> {
+  return page.waitFor(
+    (count) =>
+      (document.querySelector('evw-panel')?.shadowRoot?.querySelectorAll('.evw-record').length ?? -1) ===
+      count,
+    n,
+  );
+}
