@@ -364,9 +364,13 @@ export function Options(p: OptionsProps) {
                     <code>{policyValue(entry.value)}</code>
                   </td>
                   <td class={entry.applied ? 'evw-applied' : 'evw-error'}>
-                    {entry.applied
-                      ? t('optionsPolicyApplied')
-                      : t('optionsPolicyRefused', { reason: entry.reason ?? '' })}
+                    {entry.applied && entry.why
+                      ? t(entry.why.code, entry.why.params)
+                      : entry.applied
+                        ? t('optionsPolicyApplied')
+                        : t('optionsPolicyRefused', {
+                            reason: entry.why ? t(entry.why.code, entry.why.params) : (entry.reason ?? ''),
+                          })}
                   </td>
                 </tr>
               ))}

@@ -6,12 +6,27 @@
  * public/managed_schema.json must describe exactly the keys marked `policy` (a unit test checks).
  */
 import { parseIsoDay } from './dates';
+import { type WhyCode, whyText } from './i18n-pages';
 import { isRecord } from './validate';
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why a value was refused: a code the pages translate (`why…` in core/i18n-pages.ts) and its
+ * numbers; `reason` is the same in English, for logs and error replies.
+ */
+export interface Why {
+  code: WhyCode;
+  params?: Record<string, string | number>;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; why: Why };
 
 interface KeySpec<T> {
   default: T;
+  /**
+   * Set only by policy, as the starting value of another key that the clerk may still change
+   * (`notificationsDefault` for `notifications`). The key itself locks nothing.
+   */
+  defaultFor?: string;
   /** The clerk may set it (options page, notice language switch). */
   user: boolean;
   /** An admin may set it by policy (default yes; the panel's own state is the clerk's alone). */
@@ -20,13 +35,17 @@ interface KeySpec<T> {
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const bad = <T>(code: WhyCode, params?: Why['params']): Parsed<T> => ({
+  ok: false,
+  reason: whyText('en', { code, params }),
+  why: params ? { code, params } : { code },
+});
 
 function boolean(def: boolean, user: boolean): KeySpec<boolean> {
   return {
     default: def,
     user,
-    parse: (v) => (typeof v === 'boolean' ? ok(v) : bad('expected true or false')),
+    parse: (v) => (typeof v === 'boolean' ? ok(v) : bad('whyBoolean')),
   };
 }
 
@@ -37,7 +56,7 @@ function oneOf<T extends string>(values: readonly T[], def: T, user: boolean): K
     parse: (v) =>
       typeof v === 'string' && (values as readonly string[]).includes(v)
         ? ok(v as T)
-        : bad(`expected one of ${values.join(', ')}`),
+        : bad('whyOneOf', { values: values.join(', ') }),
   };
 }
 
@@ -45,7 +64,7 @@ function isoDay(def: string, user: boolean): KeySpec<string> {
   return {
     default: def,
     user,
-    parse: (v) => (typeof v === 'string' && parseIsoDay(v) ? ok(v) : bad('expected a date as YYYY-MM-DD')),
+    parse: (v) => (typeof v === 'string' && parseIsoDay(v) ? ok(v) : bad('whyDate')),
   };
 }
 
@@ -54,12 +73,12 @@ function httpsUrl(def: string, user: boolean): KeySpec<string> {
     default: def,
     user,
     parse: (v) => {
-      if (typeof v !== 'string' || v.length > 2000) return bad('expected an https:// address');
+      if (typeof v !== 'string' || v.length > 2000) return bad('whyHttps');
       try {
         const url = new URL(v);
-        return url.protocol === 'https:' ? ok(url.href) : bad('expected an https:// address');
+        return url.protocol === 'https:' ? ok(url.href) : bad('whyHttps');
       } catch {
-        return bad('expected an https:// address');
+        return bad('whyHttps');
       }
     },
   };
@@ -79,10 +98,10 @@ function text(maxLength: number, user: boolean): KeySpec<string> {
     default: '',
     user,
     parse: (v) => {
-      if (typeof v !== 'string') return bad('expected text');
-      if (v.length > maxLength) return bad(`longer than ${maxLength} characters`);
+      if (typeof v !== 'string') return bad('whyText');
+      if (v.length > maxLength) return bad('whyTooLong', { max: maxLength });
       // Control characters other than line breaks and tabs are refused.
-      if (hasControlCharacters(v)) return bad('contains control characters');
+      if (hasControlCharacters(v)) return bad('whyControl');
       return ok(v.trim());
     },
   };
@@ -93,13 +112,12 @@ function jsonObjectText(maxLength: number, user: boolean): KeySpec<string> {
     default: '',
     user,
     parse: (v) => {
-      if (typeof v !== 'string' || v.length > maxLength)
-        return bad(`expected JSON text of at most ${maxLength} characters`);
+      if (typeof v !== 'string' || v.length > maxLength) return bad('whyJsonText', { max: maxLength });
       if (v.trim() === '') return ok('');
       try {
-        return isRecord(JSON.parse(v)) ? ok(v) : bad('expected a JSON object');
+        return isRecord(JSON.parse(v)) ? ok(v) : bad('whyJsonObject');
       } catch {
-        return bad('expected a JSON object');
+        return bad('whyJsonObject');
       }
     },
   };
@@ -126,7 +144,7 @@ function stringList(maxItems: number, valid: (v: string) => boolean, user: boole
     parse: (v) =>
       Array.isArray(v) && v.length <= maxItems && v.every((x) => typeof x === 'string' && valid(x))
         ? ok([...new Set(v as string[])])
-        : bad(`expected a list of at most ${maxItems} valid values`),
+        : bad('whyList', { max: maxItems }),
   };
 }
 
@@ -144,7 +162,7 @@ function integer(
     parse: (v) =>
       typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
         ? ok(v)
-        : bad(`expected a whole number from ${min} to ${max}`),
+        : bad('whyWholeNumber', { min, max }),
   };
 }
 
@@ -160,7 +178,11 @@ export const SETTINGS = {
   pollMinSeconds: integer(30, 15, 600, true),
   pollMaxSeconds: integer(900, 60, 3600, true),
   overdueMinutes: integer(30, 5, 1440, true),
+  /** Set by policy it is forced (locked); `notificationsDefault` only changes the default. */
   notifications: boolean(true, true),
+  notificationsDefault: { ...boolean(true, false), defaultFor: 'notifications' as const },
+  /** The training sandbox (popup, options) is offered. */
+  trainingAvailable: boolean(true, false),
   /** Days a finished record is kept (pending ones are kept until they finish). */
   retentionDays: integer(90, 7, 3650, true),
   /** Where the panel sits in the page's flow: above or below e-LAAS' content, never over it. */
@@ -183,7 +205,8 @@ export const SETTINGS = {
 
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
-export type SettingSource = 'default' | 'user' | 'policy';
+/** `policy-default`: the organisation's starting value, which the clerk may change. */
+export type SettingSource = 'default' | 'policy-default' | 'user' | 'policy';
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
@@ -194,8 +217,10 @@ export interface PolicyReportEntry {
   key: string;
   value: unknown;
   applied: boolean;
-  /** Why it was not applied (unknown key, wrong type, out of range). */
+  /** Why it was not (or only partly) applied, in English… */
   reason?: string;
+  /** …and as a code the options page says in the clerk's language. */
+  why?: Why;
 }
 
 export interface ResolvedSettings {
@@ -231,6 +256,21 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
   const source = {} as Record<SettingKey, SettingSource>;
   for (const key of SETTING_KEYS) source[key] = 'default';
 
+  // An organisation's defaults come first, so the clerk's own choice still wins over them.
+  const policy: PolicyReportEntry[] = [];
+  const locked: SettingKey[] = [];
+  if (isRecord(managed)) {
+    for (const [key, raw] of Object.entries(managed)) {
+      const target = isSettingKey(key) ? (SETTINGS[key] as KeySpec<unknown>).defaultFor : undefined;
+      if (!target || !isSettingKey(target)) continue;
+      const parsed = parseSetting(key as SettingKey, raw);
+      if (parsed.ok) {
+        values[target] = parsed.value;
+        source[target] = 'policy-default';
+      }
+    }
+  }
+
   if (isRecord(user)) {
     for (const [key, raw] of Object.entries(user)) {
       if (!isSettingKey(key) || !SETTINGS[key].user) continue;
@@ -242,22 +282,30 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
     }
   }
 
-  const policy: PolicyReportEntry[] = [];
-  const locked: SettingKey[] = [];
   if (isRecord(managed)) {
     for (const [key, raw] of Object.entries(managed)) {
       if (!isSettingKey(key) || !POLICY_KEYS.includes(key)) {
-        policy.push({ key, value: raw, applied: false, reason: 'unknown key' });
+        policy.push({
+          key,
+          value: raw,
+          applied: false,
+          reason: whyText('en', { code: 'whyUnknownKey' }),
+          why: { code: 'whyUnknownKey' },
+        });
         continue;
       }
       const parsed = parseSetting(key, raw);
-      if (parsed.ok) {
+      if (parsed.ok && (SETTINGS[key] as KeySpec<unknown>).defaultFor) {
+        values[key] = parsed.value;
+        source[key] = 'policy';
+        policy.push({ key, value: raw, applied: true });
+      } else if (parsed.ok) {
         values[key] = parsed.value;
         source[key] = 'policy';
         locked.push(key);
         policy.push({ key, value: raw, applied: true });
       } else {
-        policy.push({ key, value: raw, applied: false, reason: parsed.reason });
+        policy.push({ key, value: raw, applied: false, reason: parsed.reason, why: parsed.why });
       }
     }
   }
@@ -268,7 +316,11 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
  * Check a change the clerk asked for. Returns the validated patch, or the reason it is refused
  * (unknown key, not a user setting, locked by policy, invalid value).
  */
-export function validateUserPatch(patch: unknown, locked: readonly SettingKey[]): Parsed<Partial<Settings>> {
+export function validateUserPatch(
+  patch: unknown,
+  locked: readonly SettingKey[],
+): { ok: true; value: Partial<Settings> } | { ok: false; reason: string } {
+  const bad = (reason: string) => ({ ok: false as const, reason });
   if (!isRecord(patch)) return bad('expected an object');
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(patch)) {
@@ -278,5 +330,5 @@ export function validateUserPatch(patch: unknown, locked: readonly SettingKey[])
     if (!parsed.ok) return bad(`${key}: ${parsed.reason}`);
     out[key] = parsed.value;
   }
-  return ok(out as Partial<Settings>);
+  return { ok: true, value: out as Partial<Settings> };
 }

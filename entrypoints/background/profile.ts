@@ -3,7 +3,8 @@
  * `siteProfile`, JSON text) merged over it key by key. What could not be used is added to that
  * key's line of the policy report, so the options page shows it.
  */
-import type { ResolvedSettings } from '../../core/settings';
+import { whyText } from '../../core/i18n-pages';
+import type { ResolvedSettings, Why } from '../../core/settings';
 import { loadSettings } from '../../platform/extension/settings-store';
 import type { SiteProfile } from '../../site/profile';
 import { resolveProfile } from '../../site/resolve-profile';
@@ -27,11 +28,16 @@ export async function settingsWithProfile(): Promise<ResolvedSettings> {
   const settings = await loadSettings();
   const { problems } = resolved(settings.values.siteProfile);
   if (problems.length === 0) return settings;
+  const partly: Why = { code: 'whyProfilePartly', params: { parts: problems.join('; ') } };
   return {
     ...settings,
     policy: settings.policy.map((entry) =>
       entry.key === 'siteProfile' && entry.applied
-        ? { ...entry, reason: `partly used; not used: ${problems.join('; ')}` }
+        ? {
+            ...entry,
+            reason: whyText('en', partly),
+            why: partly,
+          }
         : entry,
     ),
   };

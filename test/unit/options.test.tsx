@@ -94,9 +94,29 @@ describe('the policy section', () => {
     ]);
     expect(rows).toEqual([
       ['overdueMinutes', '60', 'ใช้แล้ว'],
-      ['pollMinSeconds', '1', 'ไม่ได้ใช้: expected a whole number from 15 to 600'],
-      ['colour', 'red', 'ไม่ได้ใช้: unknown key'],
+      ['pollMinSeconds', '1', 'ไม่ได้ใช้: ต้องเป็นจำนวนเต็มตั้งแต่ 15 ถึง 600'],
+      ['colour', 'red', 'ไม่ได้ใช้: ไม่มีค่านี้ในส่วนขยาย'],
     ]);
+  });
+
+  it('says in English too, and shows a partly used site profile as such', () => {
+    const settings = resolveSettings({ language: 'en' }, { pollMinSeconds: 1 });
+    const partly = {
+      ...settings,
+      policy: [
+        ...settings.policy,
+        {
+          key: 'siteProfile',
+          value: '{"x":1}',
+          applied: true,
+          why: { code: 'whyProfilePartly' as const, params: { parts: 'x' } },
+        },
+      ],
+    };
+    const { container } = render(<Options {...props({ settings: partly, t: pageTranslator('en') })} />);
+    expect(
+      Array.from(container.querySelectorAll('#policy tbody td:last-child')).map((td) => td.textContent),
+    ).toEqual(['Not used: expected a whole number from 15 to 600', 'partly used; not used: x']);
   });
 
   it('is absent without policy', () => {

@@ -117,7 +117,54 @@ describe('settings only the clerk sets', () => {
     const r = resolveSettings({ panelOpen: false }, { panelOpen: true, retentionDays: 30 });
     expect(r.values.panelOpen).toBe(false);
     expect(r.values.retentionDays).toBe(30);
-    expect(r.policy).toContainEqual({ key: 'panelOpen', value: true, applied: false, reason: 'unknown key' });
+    expect(r.policy).toContainEqual({
+      key: 'panelOpen',
+      value: true,
+      applied: false,
+      reason: 'unknown key',
+      why: { code: 'whyUnknownKey' },
+    });
     expect(POLICY_KEYS).not.toContain('panelOpen');
+  });
+});
+
+describe('notifications: forced or only a default', () => {
+  it('notificationsDefault sets the starting value; the clerk may still change it', () => {
+    const fresh = resolveSettings({}, { notificationsDefault: false });
+    expect(fresh.values.notifications).toBe(false);
+    expect(fresh.source.notifications).toBe('policy-default');
+    expect(fresh.locked).not.toContain('notifications');
+    expect(fresh.locked).not.toContain('notificationsDefault');
+    expect(fresh.policy).toContainEqual({ key: 'notificationsDefault', value: false, applied: true });
+
+    const chosen = resolveSettings({ notifications: true }, { notificationsDefault: false });
+    expect(chosen.values.notifications).toBe(true);
+    expect(chosen.source.notifications).toBe('user');
+    expect(validateUserPatch({ notifications: true }, chosen.locked)).toMatchObject({ ok: true });
+  });
+
+  it('notifications set by policy is forced over the default and the clerk', () => {
+    const r = resolveSettings({ notifications: true }, { notifications: false, notificationsDefault: true });
+    expect(r.values.notifications).toBe(false);
+    expect(r.locked).toContain('notifications');
+    expect(validateUserPatch({ notifications: true }, r.locked)).toMatchObject({ ok: false });
+  });
+
+  it('a wrong notificationsDefault is ignored and reported', () => {
+    const r = resolveSettings({}, { notificationsDefault: 'no' });
+    expect(r.values.notifications).toBe(true);
+    expect(r.policy).toContainEqual({
+      key: 'notificationsDefault',
+      value: 'no',
+      applied: false,
+      reason: 'expected true or false',
+      why: { code: 'whyBoolean' },
+    });
+  });
+
+  it('trainingAvailable is the admin’s alone', () => {
+    expect(resolveSettings({}, { trainingAvailable: false }).values.trainingAvailable).toBe(false);
+    expect(resolveSettings({ trainingAvailable: false }, {}).values.trainingAvailable).toBe(true);
+    expect(validateUserPatch({ trainingAvailable: false }, [])).toMatchObject({ ok: false });
   });
 });
