@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { DEV_PUBLIC_KEY } from './scripts/dev-key';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
 
 /**
@@ -8,8 +9,6 @@ import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
  *  - testing (`wxt build --mode testing`): tests and the demo; adds localhost and 127.0.0.1,
  *    a public `key` so the Chrome ID is stable, and the test clock (see platform/extension/clock.ts).
  */
-const DEV_PUBLIC_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAneMR3fAxavFs4mvWWCPYOaz3c+cXeJ+BE7qsWgVcLEP/UzO78c1cOz4mSLhdHG5wMisreAG9nGxd8btVgi1svcrK1eDenDPkh22VOKpUUDrzw67d6Xi63vLR5hFwIKYTf4TigWbxyhBCseCKtoww55oETkwRZMirE/0u9/sYzg8nBcFGkCM9AiqVbkQQI56ln7+1HUoskzQKizv0I/Aly8Pdd8IjQhNsj30yGiYUdBhE8MCxKP73Y5WZkOdxrwo8w4ENBUIf2MTsOBkKYp9N9HoNlNLDF2RpVbUxFswrsfJtthl6A6lYt3t3zwmqV/tZbxbnvzjB9MvMcC+c8VMxpQIDAQAB';
 
 /** Extension pages the end-to-end tests open (testing builds only). */
 const EXTENSION_PAGES = ['options.html', 'popup.html'];

@@ -13,6 +13,7 @@ import { recordAs } from '../fixtures/sim';
 import { axeViolations } from './harness/axe';
 import {
   expectPanelShowsTruth,
+  inlineStatuses,
   RECORD,
   recordOneB,
   recordPayments,
@@ -72,22 +73,6 @@ async function shownDekas(page: TestPage, n: number): Promise<string[]> {
     );
     return lis.length === count ? lis.map((li) => li.getAttribute('data-deka') ?? '') : null;
   }, n)) as string[];
-}
-
-/** Our inline statuses on the payments list: ฎีกา (as e-LAAS' row shows it) → our status. */
-function inlineStatuses(page: TestPage, dekaHeader = 'ฎีกาเลขที่'): Promise<Record<string, string>> {
-  return page.evaluate((header) => {
-    const out: Record<string, string> = {};
-    for (const chip of Array.from(document.querySelectorAll('evw-status'))) {
-      const row = chip.closest('tr');
-      const headers = Array.from(row?.closest('table')?.querySelectorAll('thead th') ?? []).map((h) =>
-        (h.textContent ?? '').trim(),
-      );
-      const deka = row?.children[headers.indexOf(header)]?.textContent?.trim() ?? '?';
-      out[deka] = chip.getAttribute('data-status') ?? '';
-    }
-    return out;
-  }, dekaHeader);
 }
 
 for (const browserName of BROWSERS) {

@@ -122,3 +122,19 @@ export function waitForRecords(page: TestPage, n: number): Promise<unknown> {
     n,
   );
 }
+
+/** Our inline statuses on the payments list: ฎีกา (as e-LAAS' row shows it) → our status. */
+export function inlineStatuses(page: TestPage, dekaHeader = 'ฎีกาเลขที่'): Promise<Record<string, string>> {
+  return page.evaluate((header) => {
+    const out: Record<string, string> = {};
+    for (const chip of Array.from(document.querySelectorAll('evw-status'))) {
+      const row = chip.closest('tr');
+      const headers = Array.from(row?.closest('table')?.querySelectorAll('thead th') ?? []).map((h) =>
+        (h.textContent ?? '').trim(),
+      );
+      const deka = row?.children[headers.indexOf(header)]?.textContent?.trim() ?? '?';
+      out[deka] = chip.getAttribute('data-status') ?? '';
+    }
+    return out;
+  }, dekaHeader);
+}

@@ -174,22 +174,44 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * How a browser is started: from its usual path with the build loaded by the test, or (the
+ * policy tests) through a wrapper that gives it its own /etc, with the extension force-installed
+ * by that policy.
+ */
+export interface LaunchOptions {
+  executablePath?: string;
+  /**
+   * The extension comes from policy (this is its Chrome ID; Firefox's is pinned): nothing is
+   * loaded by the test. The browser installs it shortly after start; see policy.ts.
+   */
+  forceInstalled?: string;
+}
+
 /** Real Chromium with a build loaded (or none): the raw context, for tests and benchmarks. */
 export async function chromiumContext(
   build: string | null,
+  options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; extensionOrigin: string; close(): Promise<void> }> {
   mkdirSync(TMP, { recursive: true });
   const profile = mkdtempSync(join(TMP, 'chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: browserPath('chromium'),
+    executablePath: options.executablePath ?? browserPath('chromium'),
     headless: true,
     locale: 'th-TH',
     viewport: { width: 1280, height: 800 },
+    // Playwright turns extensions off unless one is loaded by flag; policy installs need them on.
+    // The extension updater, which fetches a force-installed extension, is background networking.
+    ...(options.forceInstalled
+      ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
+      : {}),
     args: build
       ? [...CHROMIUM_ARGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`]
-      : CHROMIUM_ARGS,
+      : options.forceInstalled
+        ? CHROMIUM_ARGS.filter((a) => a !== '--disable-background-networking')
+        : CHROMIUM_ARGS,
   });
-  let extensionOrigin = '';
+  let extensionOrigin = options.forceInstalled ? `chrome-extension://${options.forceInstalled}` : '';
   if (build) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker');
@@ -202,8 +224,8 @@ export async function chromiumContext(
   return { context, extensionOrigin, close };
 }
 
-async function launchChromium(build: string | null): Promise<Session> {
-  const { context, extensionOrigin, close } = await chromiumContext(build);
+async function launchChromium(build: string | null, options: LaunchOptions = {}): Promise<Session> {
+  const { context, extensionOrigin, close } = await chromiumContext(build, options);
   let extPage: TestPage | null = null;
   const openExtensionPage = async (path: string) => {
     const page = wrapPlaywright(await context.newPage());
@@ -223,12 +245,12 @@ async function launchChromium(build: string | null): Promise<Session> {
   };
 }
 
-async function launchFirefox(build: string | null): Promise<Session> {
+async function launchFirefox(build: string | null, options: LaunchOptions = {}): Promise<Session> {
   mkdirSync(TMP, { recursive: true });
   const downloads = mkdtempSync(join(TMP, 'firefox-downloads-'));
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: browserPath('firefox'),
+    executablePath: options.executablePath ?? browserPath('firefox'),
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
@@ -243,10 +265,12 @@ async function launchFirefox(build: string | null): Promise<Session> {
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
+      // ESR installs an unsigned add-on from policy only with this (release Firefox never does).
+      ...(options.forceInstalled ? { 'xpinstall.signatures.required': false } : {}),
     },
   });
   if (build) await browser.installExtension(build);
-  const extensionOrigin = build ? `moz-extension://${FIREFOX_UUID}` : '';
+  const extensionOrigin = build || options.forceInstalled ? `moz-extension://${FIREFOX_UUID}` : '';
   const launchpad = await startLaunchpad();
   // BiDi will not navigate to moz-extension:// URLs; a 127.0.0.1 page may (testing builds make
   // extension pages web-accessible there), and puppeteer then evaluates in the extension page.
@@ -287,7 +311,14 @@ async function launchFirefox(build: string | null): Promise<Session> {
  * Launch a real browser with the extension loaded: the testing build unless `store` is asked for;
  * `none` gives a plain browser (the simulator's own tests and screenshots).
  */
-export function launch(name: BrowserName, build: 'testing' | 'store' | 'none' = 'testing'): Promise<Session> {
+export function launch(
+  name: BrowserName,
+  build: 'testing' | 'store' | 'none' = 'testing',
+  options: LaunchOptions = {},
+): Promise<Session> {
+  if (options.forceInstalled) {
+    return name === 'chromium' ? launchChromium(null, options) : launchFirefox(null, options);
+  }
   if (name === 'chromium') {
     return launchChromium(build === 'none' ? null : build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
   }
