@@ -33,16 +33,75 @@ function headerFrom(headers: HeadersInit | undefined, name: string): string | nu
   }
 }
 
+/** What the bridge uses of the profile: which request records, and the status request. */
+export type BridgeApi = Pick<ApiProfile, 'record' | 'list'>;
+
+export interface ProfileMessage {
+  source: typeof CONTENT;
+  type: 'profile';
+  api: BridgeApi;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const paramName = (v: unknown) => typeof v === 'string' && /^[\w.[\]-]{1,40}$/.test(v);
+const intIn = (v: unknown, min: number, max: number) =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/**
+ * The profile the content script sends (the organisation's overrides in force), checked again
+ * here: a page script could post one too. It gains nothing (same-origin paths only, which it
+ * could fetch itself), but nothing malformed is used.
+ */
+export function bridgeApi(value: unknown): BridgeApi | null {
+  if (!isObject(value) || !isObject(value.record) || !isObject(value.list)) return null;
+  const { method, path } = value.record;
+  const list = value.list;
+  if (typeof method !== 'string' || !/^(GET|POST|PUT|PATCH)$/.test(method)) return null;
+  if (typeof path !== 'string' || path.length === 0 || path.length > 300) return null;
+  try {
+    new RegExp(path);
+  } catch {
+    return null;
+  }
+  if (typeof list.path !== 'string' || !/^\/(?!\/)[^\s?#]{0,299}$/.test(list.path)) return null;
+  const params = list.params;
+  if (!isObject(params) || !['dateFrom', 'fiscalYear', 'page', 'size'].every((k) => paramName(params[k])))
+    return null;
+  if (!intIn(list.pageSize, 1, 500) || !intIn(list.maxPages, 1, 20)) return null;
+  return {
+    record: { method, path },
+    list: {
+      path: list.path,
+      params: {
+        dateFrom: params.dateFrom as string,
+        fiscalYear: params.fiscalYear as string,
+        page: params.page as string,
+        size: params.size as string,
+      },
+      pageSize: list.pageSize as number,
+      maxPages: list.maxPages as number,
+    },
+  };
+}
+
 /** Marks a window whose fetch we already wrap: never twice, whatever injects us again. */
 const INSTALLED = Symbol.for('evw-voucher-watch-bridge');
 
-export function installBridge(win: Window & typeof globalThis, api: ApiProfile): void {
+export function installBridge(win: Window & typeof globalThis, builtIn: BridgeApi): void {
   const marked = win as unknown as Record<symbol, boolean>;
   if (marked[INSTALLED]) return;
   Object.defineProperty(win, INSTALLED, { value: true });
   const origin = win.location.origin;
-  const record = new RegExp(api.record.path);
-  const apiRoot = `/${new URL(api.list.path, origin).pathname.split('/')[1] ?? ''}/`;
+  // The built-in profile until the content script sends the one in force.
+  let api = builtIn;
+  let record = new RegExp(api.record.path);
+  let apiRoot = '';
+  const use = (next: BridgeApi) => {
+    api = next;
+    record = new RegExp(next.record.path);
+    apiRoot = `/${new URL(next.list.path, origin).pathname.split('/')[1] ?? ''}/`;
+  };
+  use(builtIn);
   let authorization: string | null = null;
   const post = (message: Record<string, unknown>) => win.postMessage({ source: BRIDGE, ...message }, origin);
 
@@ -113,6 +172,11 @@ export function installBridge(win: Window & typeof globalThis, api: ApiProfile):
     // The content script starts after us (document_idle): it says hello, we say we are here.
     if (event.origin === origin && m?.source === CONTENT && m.type === 'hello') {
       post({ type: 'ready' });
+      return;
+    }
+    if (event.origin === origin && m?.source === CONTENT && m.type === 'profile') {
+      const next = bridgeApi((m as Partial<ProfileMessage>).api);
+      if (next) use(next);
       return;
     }
     // Same window, same origin. (The page itself could post this too; it gains nothing: the

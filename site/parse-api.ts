@@ -120,7 +120,7 @@ export function parseListAnswer(
 
 /** The status request's URL for one page: the profile's list, from a pay date. */
 export function listRequestUrl(
-  api: ApiProfile,
+  api: Pick<ApiProfile, 'list'>,
   origin: string,
   dateFrom: string,
   fiscalYear: number,

@@ -4,7 +4,7 @@
  */
 import type { CheckRequest, CheckResult } from '../../core/protocol';
 import type { CapturedPayment, StatusRow } from '../../core/records';
-import { BRIDGE, CONTENT, type RunCheck } from '../../site/bridge';
+import { BRIDGE, CONTENT, type ProfileMessage, type RunCheck } from '../../site/bridge';
 import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
 import type { ProfileRef } from './tracking';
 
@@ -40,6 +40,8 @@ function json(text: string | undefined): unknown {
 export interface BridgeClient {
   /** The bridge has announced itself on this page (design A). */
   present(): boolean;
+  /** Tell the bridge the profile in force, if it changed (an organisation's override). */
+  syncProfile(): void;
   runCheck(req: CheckRequest): Promise<CheckResult>;
 }
 
@@ -50,6 +52,14 @@ export function connectBridge(
 ): BridgeClient {
   let present = false;
   const waiting = new Map<string, (m: BridgeMessage) => void>();
+  let sent: unknown = null;
+  const syncProfile = (force = false) => {
+    if (!force && sent === site.profile) return;
+    sent = site.profile;
+    const { record, list } = site.profile.api;
+    const message: ProfileMessage = { source: CONTENT, type: 'profile', api: { record, list } };
+    window.postMessage(message, location.origin);
+  };
 
   window.addEventListener(
     'message',
@@ -57,6 +67,7 @@ export function connectBridge(
       const m = fromBridge(event);
       if (!m) return;
       present = true;
+      if (m.type === 'ready') syncProfile(true);
       if (m.type === 'recorded' && m.status === 200) {
         const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
         if (parsed.ok) onRecorded(parsed.value);
@@ -87,8 +98,10 @@ export function connectBridge(
 
   return {
     present: () => present,
+    syncProfile: () => syncProfile(),
     async runCheck(req) {
       if (!navigator.onLine) return { ok: false, reason: 'offline' };
+      syncProfile();
       const rows: StatusRow[] = [];
       let complete = true;
       for (const fy of req.fiscalYears) {

@@ -151,8 +151,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const key = JSON.stringify([s.state.profile, elaasOrigins, featuresOff]);
     if (key === policyKey) return;
     policyKey = key;
-    if (typeof s.state.profile === 'object' && s.state.profile !== null)
+    if (typeof s.state.profile === 'object' && s.state.profile !== null) {
       site.profile = s.state.profile as SiteProfile;
+      tracking.profileChanged();
+    }
     site.enabled = elaasOrigins.length === 0 || elaasOrigins.includes(location.origin);
     page = null;
     check();

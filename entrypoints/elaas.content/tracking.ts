@@ -32,6 +32,8 @@ export interface TrackingStore {
   get(): MyRecords | null;
   subscribe(listener: () => void): () => void;
   refresh(): void;
+  /** The profile in force changed (policy): the page-world bridge must use it too. */
+  profileChanged(): void;
   /** Check at once; resolves with why it could not run, or null. */
   checkNow(): Promise<string | null>;
   /** Whether this page's payments table could be read (null: no table expected here). */
@@ -260,5 +262,6 @@ export function startTracking(
     scope,
     readList,
     readDialog,
+    profileChanged: () => bridge.syncProfile(),
   };
 }

@@ -1,6 +1,6 @@
 /** The page-world bridge: asked twice at once for the same list, e-LAAS is asked once; installed once. */
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE, CONTENT, installBridge } from '../../site/bridge';
+import { BRIDGE, bridgeApi, CONTENT, installBridge } from '../../site/bridge';
 import { DEFAULT_PROFILE } from '../../site/profile';
 
 function results(win: Window): Promise<Record<string, unknown>[]> {
@@ -12,11 +12,14 @@ function results(win: Window): Promise<Record<string, unknown>[]> {
   return new Promise((resolve) => setTimeout(() => resolve(seen), 50));
 }
 
+/** e-LAAS as the bridge reaches it: the bridge wraps the first fetch it finds, once per window. */
+const fetchMock = vi.fn(
+  async (_input: RequestInfo | URL, _init?: RequestInit) =>
+    new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }),
+);
+
 describe('the page-world bridge', () => {
   it('shares one e-LAAS request between identical checks asked together, and installs once', async () => {
-    const fetchMock = vi.fn(
-      async () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }),
-    );
     const win = window as Window & typeof globalThis;
     win.fetch = fetchMock as unknown as typeof fetch;
     installBridge(win, DEFAULT_PROFILE.api);
@@ -45,5 +48,54 @@ describe('the page-world bridge', () => {
     ask('c');
     expect((await later).map((m) => m.id)).toEqual(['c']);
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the organisation's API profile in the bridge", () => {
+  const api = { record: DEFAULT_PROFILE.api.record, list: DEFAULT_PROFILE.api.list };
+
+  it('accepts a well-formed one and refuses anything else', () => {
+    expect(bridgeApi(api)).toEqual(api);
+    const bad = [
+      null,
+      'x',
+      { ...api, record: { method: 'DELETE', path: 'x' } },
+      { ...api, record: { method: 'POST', path: '(' } },
+      { ...api, list: { ...api.list, path: 'https://elsewhere.example/api' } },
+      { ...api, list: { ...api.list, path: '//elsewhere.example/api' } },
+      { ...api, list: { ...api.list, pageSize: 0 } },
+      { ...api, list: { ...api.list, maxPages: 99 } },
+      { ...api, list: { ...api.list, params: { ...api.list.params, page: 'a&b=c' } } },
+    ];
+    for (const value of bad) expect(bridgeApi(value), JSON.stringify(value)).toBeNull();
+  });
+
+  it('uses the override sent by the content script: the record request it watches, the list it asks', async () => {
+    // The bridge the test above installed on this window, with the built-in profile.
+    const win = window as Window & typeof globalThis;
+    installBridge(win, api);
+    fetchMock.mockClear();
+    const override = {
+      record: { method: 'POST', path: '^/api/v2/pay$' },
+      list: { ...api.list, path: '/api/v2/payments', params: { ...api.list.params, page: 'p' } },
+    };
+    const recorded: unknown[] = [];
+    win.addEventListener('message', (e: MessageEvent) => {
+      const m = e.data as Record<string, unknown>;
+      if (m?.source === BRIDGE && m.type === 'recorded') recorded.push(m.body);
+    });
+    win.postMessage({ source: CONTENT, type: 'profile', api: override }, win.location.origin);
+    await new Promise((r) => setTimeout(r, 10));
+    await win.fetch('/api/v2/pay', { method: 'POST', headers: { authorization: 'Bearer t' } });
+    await win.fetch('/api/v1/expenditure/payments', { method: 'POST' }); // the old path: not watched
+    win.postMessage(
+      { source: CONTENT, type: 'run-check', id: 'x', dateFrom: '2026-06-10', fiscalYear: 2569, page: 1 },
+      win.location.origin,
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    expect(recorded).toEqual(['{"ok":true}']);
+    const asked = new URL(String(fetchMock.mock.calls.at(-1)?.[0]));
+    expect(asked.pathname).toBe('/api/v2/payments');
+    expect(asked.searchParams.get('p')).toBe('1');
   });
 });
