@@ -45,7 +45,8 @@ function boolean(def: boolean, user: boolean): KeySpec<boolean> {
   return {
     default: def,
     user,
-    parse: (v) => (typeof v === 'boolean' ? ok(v) : bad('whyBoolean')),
+    // 1 and 0 too: what Windows registry policy holds for Firefox (a DWORD; no schema converts it).
+    parse: (v) => (typeof v === 'boolean' ? ok(v) : v === 1 || v === 0 ? ok(v === 1) : bad('whyBoolean')),
   };
 }
 
@@ -141,10 +142,14 @@ function stringList(maxItems: number, valid: (v: string) => boolean, user: boole
   return {
     default: [],
     user,
-    parse: (v) =>
-      Array.isArray(v) && v.length <= maxItems && v.every((x) => typeof x === 'string' && valid(x))
+    parse: (raw) => {
+      // A text of values separated by commas or line breaks too: a list as one registry value
+      // (Firefox on Windows) or one line of policies.json.
+      const v = typeof raw === 'string' ? raw.split(/[\s,]+/).filter(Boolean) : raw;
+      return Array.isArray(v) && v.length <= maxItems && v.every((x) => typeof x === 'string' && valid(x))
         ? ok([...new Set(v as string[])])
-        : bad('whyList', { max: maxItems }),
+        : bad('whyList', { max: maxItems });
+    },
   };
 }
 

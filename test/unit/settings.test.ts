@@ -168,3 +168,36 @@ describe('notifications: forced or only a default', () => {
     expect(validateUserPatch({ trainingAvailable: false }, [])).toMatchObject({ ok: false });
   });
 });
+
+describe('policy values as Windows registry gives them to Firefox', () => {
+  it('takes 1 and 0 for true and false, and a list as text separated by commas or lines', () => {
+    const r = resolveSettings(
+      {},
+      {
+        noticeDismissible: 0,
+        trainingAvailable: 1,
+        featuresOff: 'change-notice, list-status',
+        elaasOrigins: 'https://laas.dla.go.th\nhttps://x.laas.go.th',
+      },
+    );
+    expect(r.values.noticeDismissible).toBe(false);
+    expect(r.values.trainingAvailable).toBe(true);
+    expect(r.values.featuresOff).toEqual(['change-notice', 'list-status']);
+    expect(r.values.elaasOrigins).toEqual(['https://laas.dla.go.th', 'https://x.laas.go.th']);
+    expect(resolveSettings({}, { noticeShown: 2 }).policy[0]).toMatchObject({ applied: false });
+    expect(resolveSettings({}, { featuresOff: 'Not A Feature' }).policy[0]).toMatchObject({ applied: false });
+  });
+});
+
+describe('docs/admin.md', () => {
+  const doc = readFileSync('docs/admin.md', 'utf8');
+  it('has a row for every policy key, with its default', () => {
+    for (const key of POLICY_KEYS) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${key}\``));
+      expect(row, key).toBeDefined();
+      const def = SETTINGS[key].default;
+      if (typeof def === 'string' && def !== '') expect(row, key).toContain(`\`${def}\``);
+      if (typeof def === 'number' || typeof def === 'boolean') expect(row, key).toContain(`\`${def}\``);
+    }
+  });
+});
