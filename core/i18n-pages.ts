@@ -5,6 +5,7 @@
  */
 import type { Lang } from './dates';
 import { catalogs, interpolate, type MessageKey } from './i18n';
+import { whyEn, whyTh } from './why';
 
 const th = {
   optionsTitle: 'ตั้งค่า ติดตามใบผ่านรายการจ่าย',
@@ -24,19 +25,7 @@ const th = {
   optionsPolicyResult: 'ผล',
   optionsPolicyApplied: 'ใช้แล้ว',
   optionsPolicyRefused: 'ไม่ได้ใช้: {reason}',
-  whyBoolean: 'ต้องเป็น true หรือ false',
-  whyOneOf: 'ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {values}',
-  whyDate: 'ต้องเป็นวันที่แบบ YYYY-MM-DD (ปี ค.ศ.)',
-  whyHttps: 'ต้องเป็นที่อยู่ที่ขึ้นต้นด้วย https://',
-  whyText: 'ต้องเป็นข้อความ',
-  whyTooLong: 'ยาวเกิน {max} ตัวอักษร',
-  whyControl: 'มีอักขระควบคุมซึ่งใช้ไม่ได้',
-  whyJsonText: 'ต้องเป็นข้อความ JSON ยาวไม่เกิน {max} ตัวอักษร',
-  whyJsonObject: 'ต้องเป็นออบเจกต์ JSON ({ … })',
-  whyList: 'ต้องเป็นรายการค่าที่ถูกต้อง ไม่เกิน {max} รายการ',
-  whyWholeNumber: 'ต้องเป็นจำนวนเต็มตั้งแต่ {min} ถึง {max}',
-  whyUnknownKey: 'ไม่มีค่านี้ในส่วนขยาย',
-  whyProfilePartly: 'ใช้ได้บางส่วน ส่วนที่ไม่ได้ใช้: {parts}',
+  ...whyTh,
   optionsNoticeReset: 'แสดงประกาศอีกครั้ง',
   optionsNoticeResetDone: 'จะแสดงประกาศอีกครั้งในหน้า e-LAAS',
   optionsSaved: 'บันทึกแล้ว',
@@ -124,19 +113,7 @@ const en: Record<PageMessageKey, string> = {
   optionsPolicyResult: 'Result',
   optionsPolicyApplied: 'Applied',
   optionsPolicyRefused: 'Not used: {reason}',
-  whyBoolean: 'expected true or false',
-  whyOneOf: 'expected one of {values}',
-  whyDate: 'expected a date as YYYY-MM-DD',
-  whyHttps: 'expected an https:// address',
-  whyText: 'expected text',
-  whyTooLong: 'longer than {max} characters',
-  whyControl: 'contains control characters',
-  whyJsonText: 'expected JSON text of at most {max} characters',
-  whyJsonObject: 'expected a JSON object',
-  whyList: 'expected a list of at most {max} valid values',
-  whyWholeNumber: 'expected a whole number from {min} to {max}',
-  whyUnknownKey: 'unknown key',
-  whyProfilePartly: 'partly used; not used: {parts}',
+  ...whyEn,
   optionsNoticeReset: 'Show the notice again',
   optionsNoticeResetDone: 'The notice will show again on e-LAAS pages',
   optionsSaved: 'Saved',
@@ -216,15 +193,4 @@ export function pageTranslator(lang: Lang): PageTranslate {
   const own = pageCatalogs[lang] as Record<string, string>;
   const shared = catalogs[lang] as Record<string, string>;
   return (key, params) => interpolate(own[key] ?? shared[key] ?? key, params);
-}
-
-/** The codes settings use to say why a value was refused (the `why…` keys above). */
-export type WhyCode = Extract<PageMessageKey, `why${string}`>;
-
-/** Why a setting's value was refused, in `lang`. */
-export function whyText(
-  lang: Lang,
-  why: { code: WhyCode; params?: Record<string, string | number> },
-): string {
-  return interpolate(pageCatalogs[lang][why.code], why.params);
 }

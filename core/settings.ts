@@ -6,8 +6,8 @@
  * public/managed_schema.json must describe exactly the keys marked `policy` (a unit test checks).
  */
 import { parseIsoDay } from './dates';
-import { type WhyCode, whyText } from './i18n-pages';
 import { isRecord } from './validate';
+import { type WhyCode, whyText } from './why';
 
 /**
  * Why a value was refused: a code the pages translate (`why…` in core/i18n-pages.ts) and its

@@ -3,8 +3,9 @@
  * `siteProfile`, JSON text) merged over it key by key. What could not be used is added to that
  * key's line of the policy report, so the options page shows it.
  */
-import { whyText } from '../../core/i18n-pages';
+
 import type { ResolvedSettings, Why } from '../../core/settings';
+import { whyText } from '../../core/why';
 import { loadSettings } from '../../platform/extension/settings-store';
 import type { SiteProfile } from '../../site/profile';
 import { resolveProfile } from '../../site/resolve-profile';

@@ -210,7 +210,7 @@ for (const browserName of BROWSERS) {
       );
       expect(policy).toEqual([
         'overdueMinutes: ใช้แล้ว',
-        'pollMaxSeconds: ไม่ได้ใช้: expected a whole number from 60 to 3600',
+        'pollMaxSeconds: ไม่ได้ใช้: ต้องเป็นจำนวนเต็มตั้งแต่ 60 ถึง 3600',
       ]);
       expect(
         await options.evaluate(
