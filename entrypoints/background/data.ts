@@ -3,15 +3,13 @@
  * a backup (validated here again: the page is not trusted more than the file), retention, and
  * deleting everything. Each change tells every open view to re-read.
  */
-import { browser } from 'wxt/browser';
 import { expiredRecords, mergeRecords, parseRecord } from '../../core/backup';
 import type { StatusCounts, Summary } from '../../core/protocol';
 import type { PaymentRecord } from '../../core/records';
 import { isOverdue } from '../../core/records';
-import { now as clockNow } from '../../platform/extension/clock';
 import { allRecords, clearRecords, deleteRecords, putRecords } from '../../platform/extension/db';
-import { loadSettings } from '../../platform/extension/settings-store';
-import { STORAGE_KEYS } from '../../platform/extension/transport';
+import { host } from '../../platform/host';
+import { STORAGE_KEYS } from '../../platform/storage-keys';
 import { profileOf } from './profile';
 import { pollerView, recordsChanged, schedule } from './tracking';
 
@@ -25,7 +23,7 @@ async function lastOrigin(records: PaymentRecord[]): Promise<string | null> {
     null,
   );
   if (newest) return newest.origin;
-  const seen = (await browser.storage.local.get(STORAGE_KEYS.lastUser))[STORAGE_KEYS.lastUser];
+  const seen = await host().kv.get(STORAGE_KEYS.lastUser);
   const origins = typeof seen === 'object' && seen !== null ? Object.keys(seen) : [];
   return origins[0] ?? null;
 }
@@ -34,8 +32,8 @@ export async function summary(): Promise<Summary> {
   const [records, poller, settings, now] = await Promise.all([
     allRecords(),
     pollerView(),
-    loadSettings(),
-    clockNow(),
+    host().loadSettings(),
+    host().now(),
   ]);
   const overdueMs = settings.values.overdueMinutes * 60_000;
   const counts: StatusCounts = {
@@ -89,7 +87,7 @@ export async function importRecords(
 
 /** Delete finished records past the retention period; returns how many. */
 export async function purgeExpired(): Promise<number> {
-  const [records, settings, now] = await Promise.all([allRecords(), loadSettings(), clockNow()]);
+  const [records, settings, now] = await Promise.all([allRecords(), host().loadSettings(), host().now()]);
   const ids = expiredRecords(records, now, settings.values.retentionDays);
   await deleteRecords(ids);
   if (ids.length > 0) await recordsChanged(null);
@@ -99,14 +97,12 @@ export async function purgeExpired(): Promise<number> {
 /** Delete every record and the checking state (settings and notice dismissals stay). */
 export async function clearAll(): Promise<void> {
   await clearRecords();
-  await browser.storage.local.remove(['poller', 'failuresSeenAt', 'notificationTargets', 'lastNotification']);
+  await host().kv.remove(['poller', 'failuresSeenAt', 'notificationTargets', 'lastNotification']);
   await schedule();
   await recordsChanged(null);
 }
 
 /** Retention runs once a day (and at every start). */
 export async function scheduleRetention(): Promise<void> {
-  if (!(await browser.alarms.get(RETENTION_ALARM))) {
-    await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-  }
+  if (!(await host().hasTimer(RETENTION_ALARM))) await host().setTimer(RETENTION_ALARM, 60_000, 24 * 60);
 }

@@ -5,13 +5,16 @@
  * handles the event that woke it; nothing runs at module top level.
  */
 import { browser } from 'wxt/browser';
+import { extensionHost } from '../../platform/extension/host';
 import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
+import { setHost } from '../../platform/host';
 import { purgeExpired, RETENTION_ALARM, scheduleRetention } from './data';
 import { onMessage } from './messages';
 import { onNotificationClicked, onNotificationClosed } from './notify';
 import { CHECK_ALARM, runCheck, schedule, tellAllTabs } from './tracking';
 
 export default defineBackground(() => {
+  setHost(extensionHost);
   browser.runtime.onMessage.addListener((message: unknown, sender) => onMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void runCheck();

@@ -2,14 +2,13 @@
  * The background's answers to messages. It owns settings and the clerk's notice state, and
  * answers only validated messages from our own content scripts and pages.
  */
-import { type Browser, browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { catalogs } from '../../core/i18n';
 import { noticeVersion } from '../../core/notice';
 import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/protocol';
 import { validateUserPatch } from '../../core/settings';
-import { now } from '../../platform/extension/clock';
-import { loadSettings, saveUserSettings } from '../../platform/extension/settings-store';
-import { STORAGE_KEYS } from '../../platform/extension/transport';
+import { host } from '../../platform/host';
+import { STORAGE_KEYS } from '../../platform/storage-keys';
 import { clearAll, exportRecords, importRecords, purgeExpired, summary } from './data';
 import { profileOf, settingsWithProfile } from './profile';
 import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
@@ -17,18 +16,18 @@ import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from 
 type Sender = Browser.runtime.MessageSender;
 
 function isOwnPage(sender: Sender): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  return typeof sender.url === 'string' && sender.url.startsWith(host().ownPagesUrl());
 }
 
 /** A message is ours when it comes from this extension; privileged ones only from its pages. */
 function allowed(req: Request, sender: Sender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
+  if (sender.id !== host().ownId()) return false;
   if (PRIVILEGED.has(req.type)) return isOwnPage(sender);
   return true;
 }
 
 async function readDismissals(): Promise<Record<string, string>> {
-  const v = (await browser.storage.local.get(STORAGE_KEYS.noticeDismissed))[STORAGE_KEYS.noticeDismissed];
+  const v = await host().kv.get(STORAGE_KEYS.noticeDismissed);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
   const out: Record<string, string> = {};
   for (const [k, version] of Object.entries(v)) if (typeof version === 'string') out[k] = version;
@@ -41,7 +40,7 @@ async function readDismissals(): Promise<Record<string, string>> {
  * A different user is read as soon as the top bar appears.
  */
 async function effectiveUserKey(userKey: string): Promise<string> {
-  const stored = (await browser.storage.local.get(STORAGE_KEYS.lastUser))[STORAGE_KEYS.lastUser];
+  const stored = await host().kv.get(STORAGE_KEYS.lastUser);
   const last: Record<string, string> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
   const sep = userKey.lastIndexOf('|');
   const origin = userKey.slice(0, sep);
@@ -49,7 +48,7 @@ async function effectiveUserKey(userKey: string): Promise<string> {
   if (user === '*') return typeof last[origin] === 'string' ? (last[origin] as string) : userKey;
   if (last[origin] !== userKey) {
     last[origin] = userKey;
-    await browser.storage.local.set({ [STORAGE_KEYS.lastUser]: last });
+    await host().kv.set({ [STORAGE_KEYS.lastUser]: last });
   }
   return userKey;
 }
@@ -69,7 +68,7 @@ function senderOrigin(sender: Sender): string | null {
 async function enabledOrigin(sender: Sender): Promise<string | null> {
   const origin = senderOrigin(sender);
   if (!origin) return null;
-  const allowed = (await loadSettings()).values.elaasOrigins;
+  const allowed = (await host().loadSettings()).values.elaasOrigins;
   return allowed.length === 0 || allowed.includes(origin) ? origin : null;
 }
 
@@ -79,7 +78,7 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       const [settings, dismissals, at, key] = await Promise.all([
         settingsWithProfile(),
         readDismissals(),
-        now(),
+        host().now(),
         effectiveUserKey(req.userKey),
       ]);
       const messages = catalogs[settings.values.language];
@@ -90,24 +89,24 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       };
     }
     case 'notice/dismiss': {
-      const settings = await loadSettings();
+      const settings = await host().loadSettings();
       if (!settings.values.noticeDismissible) return { ok: false, error: 'notice is not dismissible' };
       if (req.version !== noticeVersion(settings.values)) return { ok: false, error: 'notice has changed' };
       const dismissals = await readDismissals();
       dismissals[await effectiveUserKey(req.userKey)] = req.version;
-      await browser.storage.local.set({ [STORAGE_KEYS.noticeDismissed]: dismissals });
+      await host().kv.set({ [STORAGE_KEYS.noticeDismissed]: dismissals });
       return { ok: true, data: undefined };
     }
     case 'notice/reset':
-      await browser.storage.local.remove(STORAGE_KEYS.noticeDismissed);
+      await host().kv.remove(STORAGE_KEYS.noticeDismissed);
       return { ok: true, data: undefined };
     case 'settings/get':
       return { ok: true, data: await settingsWithProfile() };
     case 'settings/set': {
-      const current = await loadSettings();
+      const current = await host().loadSettings();
       const patch = validateUserPatch(req.patch, current.locked);
       if (!patch.ok) return { ok: false, error: patch.reason };
-      await saveUserSettings(patch.value);
+      await host().saveUserSettings(patch.value);
       return { ok: true, data: await settingsWithProfile() };
     }
     case 'payment/recorded': {
@@ -134,7 +133,7 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       return { ok: true, data: undefined };
     case 'options/open':
       // The notifications permission can only be asked for from an extension page.
-      await browser.runtime.openOptionsPage();
+      await host().openOptions();
       return { ok: true, data: undefined };
     case 'records/summary':
       return { ok: true, data: await summary() };

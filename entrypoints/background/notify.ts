@@ -2,9 +2,8 @@
  * One summary notification per check when vouchers were created or processing failed. Which page
  * a click opens is kept in storage, so a click still works after the service worker restarted.
  */
-import { browser } from 'wxt/browser';
 import type { PaymentRecord } from '../../core/records';
-import { loadSettings } from '../../platform/extension/settings-store';
+import { host } from '../../platform/host';
 import { type SiteProfile, voucherLink } from '../../site/profile';
 import { profileOf } from './profile';
 
@@ -16,7 +15,7 @@ const MAX_LINES = 4;
 type Targets = Record<string, string>;
 
 async function targets(): Promise<Targets> {
-  const v = (await browser.storage.local.get(MAP_KEY))[MAP_KEY];
+  const v = await host().kv.get(MAP_KEY);
   return typeof v === 'object' && v !== null ? (v as Targets) : {};
 }
 
@@ -48,19 +47,10 @@ export function summary(changed: PaymentRecord[], lang: 'th' | 'en'): { title: s
   return { title, message: lines.join('\n') };
 }
 
-/** Whether the clerk has let us show notifications (an optional permission). */
-export async function notificationsAllowed(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ permissions: ['notifications'] });
-  } catch {
-    return false;
-  }
-}
-
 export async function notifyChanges(changed: PaymentRecord[]): Promise<string | null> {
   const done = changed.filter((r) => r.status === 'created' || r.status === 'failed');
   if (done.length === 0) return null;
-  const resolved = await loadSettings();
+  const resolved = await host().loadSettings();
   const settings = resolved.values;
   if (!settings.notifications) return null;
   const profile = profileOf(resolved);
@@ -72,29 +62,21 @@ export async function notifyChanges(changed: PaymentRecord[]): Promise<string | 
     done.length === 1 && first.status === 'created'
       ? voucherUrl(first, profile)
       : new URL(profile.listUrl, first.origin).href;
-  // Without the permission Firefox does not even expose the API.
-  const allowed = Boolean(browser.notifications) && (await notificationsAllowed());
+  const allowed = await host().notifications.allowed();
   if (!allowed) {
     // Not granted yet: the panel offers it. Keep what would have been said.
-    await browser.storage.local.set({
-      [LAST_KEY]: { id, title, message, target, at: Date.now(), shown: false },
-    });
+    await host().kv.set({ [LAST_KEY]: { id, title, message, target, at: Date.now(), shown: false } });
     return null;
   }
   const map = await targets();
   map[id] = target;
   // The last one is kept too (the popup can show it again; a desktop without a notification
   // service closes notifications at once).
-  await browser.storage.local.set({
+  await host().kv.set({
     [MAP_KEY]: map,
     [LAST_KEY]: { id, title, message, target, at: Date.now(), shown: true },
   });
-  await browser.notifications.create(id, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message,
-  });
+  await host().notifications.show(id, title, message);
   return id;
 }
 
@@ -104,9 +86,9 @@ export async function onNotificationClicked(id: string): Promise<void> {
   const map = await targets();
   const url = map[id];
   delete map[id];
-  await browser.storage.local.set({ [MAP_KEY]: map });
-  await browser.notifications.clear(id);
-  if (url) await browser.tabs.create({ url });
+  await host().kv.set({ [MAP_KEY]: map });
+  await host().notifications.clear(id);
+  if (url) await host().openTab(url);
 }
 
 /** Forget targets of notifications that are gone. */
@@ -115,6 +97,6 @@ export async function onNotificationClosed(id: string): Promise<void> {
   const map = await targets();
   if (id in map) {
     delete map[id];
-    await browser.storage.local.set({ [MAP_KEY]: map });
+    await host().kv.set({ [MAP_KEY]: map });
   }
 }

@@ -6,7 +6,7 @@
 
 import type { ResolvedSettings, Why } from '../../core/settings';
 import { whyText } from '../../core/why';
-import { loadSettings } from '../../platform/extension/settings-store';
+import { host } from '../../platform/host';
 import type { SiteProfile } from '../../site/profile';
 import { resolveProfile } from '../../site/resolve-profile';
 
@@ -26,7 +26,7 @@ export function profileOf(settings: ResolvedSettings): SiteProfile {
 
 /** The settings, with the site profile's problems in the policy report. */
 export async function settingsWithProfile(): Promise<ResolvedSettings> {
-  const settings = await loadSettings();
+  const settings = await host().loadSettings();
   const { problems } = resolved(settings.values.siteProfile);
   if (problems.length === 0) return settings;
   const partly: Why = { code: 'whyProfilePartly', params: { parts: problems.join('; ') } };

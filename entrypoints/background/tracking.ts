@@ -4,7 +4,6 @@
  * the badge. State lives in IndexedDB and storage, never in globals: the service worker may stop
  * at any time and the alarm brings it back.
  */
-import { browser } from 'wxt/browser';
 import { match } from '../../core/matcher';
 import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
 import { type CheckRequest, type PollerView, parseCheckResult } from '../../core/protocol';
@@ -18,10 +17,9 @@ import {
   type StatusRow,
 } from '../../core/records';
 import { applyRow } from '../../core/status';
-import { now as clockNow } from '../../platform/extension/clock';
 import { failedRecords, getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
-import { loadSettings } from '../../platform/extension/settings-store';
-import { notificationsAllowed, notifyChanges } from './notify';
+import { host } from '../../platform/host';
+import { notifyChanges } from './notify';
 
 export const CHECK_ALARM = 'voucher-check';
 const POLLER_KEY = 'poller';
@@ -29,7 +27,7 @@ const POLLER_KEY = 'poller';
 const SAME_SAVE_MS = 2 * 60_000;
 
 async function pollerState(): Promise<PollerState> {
-  const v = (await browser.storage.local.get(POLLER_KEY))[POLLER_KEY] as Partial<PollerState> | undefined;
+  const v = (await host().kv.get(POLLER_KEY)) as Partial<PollerState> | undefined;
   return {
     lastCheckAt: typeof v?.lastCheckAt === 'number' ? v.lastCheckAt : null,
     failures: typeof v?.failures === 'number' ? v.failures : 0,
@@ -38,7 +36,7 @@ async function pollerState(): Promise<PollerState> {
 }
 
 async function pollSettings() {
-  const s = (await loadSettings()).values;
+  const s = (await host().loadSettings()).values;
   return {
     minIntervalMs: s.pollMinSeconds * 1000,
     maxIntervalMs: s.pollMaxSeconds * 1000,
@@ -52,12 +50,10 @@ export async function schedule(): Promise<PollerView> {
     pendingRecords(),
     pollerState(),
     pollSettings(),
-    clockNow(),
+    host().now(),
   ]);
   const at = nextCheckAt(pending, state, s, now);
-  if (at === null) await browser.alarms.clear(CHECK_ALARM);
-  // Alarms run on the real clock; the testing clock only shifts "now", so schedule by the delay.
-  else await browser.alarms.create(CHECK_ALARM, { when: Date.now() + Math.max(0, at - now) });
+  await host().setTimer(CHECK_ALARM, at === null ? null : at - now);
   await updateBadge(pending, state, s.overdueMs, now);
   return { lastCheckAt: state.lastCheckAt, nextCheckAt: at, paused: state.paused };
 }
@@ -67,7 +63,7 @@ export async function pollerView(): Promise<PollerView> {
     pendingRecords(),
     pollerState(),
     pollSettings(),
-    clockNow(),
+    host().now(),
   ]);
   return {
     lastCheckAt: state.lastCheckAt,
@@ -109,14 +105,14 @@ const SEEN_KEY = 'failuresSeenAt';
 
 /** Failures the clerk has not seen in a panel yet. */
 async function unseenFailures(): Promise<number> {
-  const seen = (await browser.storage.local.get(SEEN_KEY))[SEEN_KEY];
+  const seen = await host().kv.get(SEEN_KEY);
   const since = typeof seen === 'number' ? seen : 0;
   return (await failedRecords()).filter((r) => (r.history.at(-1)?.at ?? r.recordedAt) > since).length;
 }
 
 /** A panel showed the clerk their failures: the badge stops calling for attention. */
 export async function failuresSeen(): Promise<void> {
-  await browser.storage.local.set({ [SEEN_KEY]: await clockNow() });
+  await host().kv.set({ [SEEN_KEY]: await host().now() });
   await schedule();
 }
 
@@ -126,28 +122,7 @@ async function updateBadge(
   overdueMs: number,
   now: number,
 ): Promise<void> {
-  const action = browser.action;
-  if (!action) return;
-  const look = badgeLook(pending, await unseenFailures(), state.paused, overdueMs, now);
-  await action.setBadgeText({ text: look.text });
-  await action.setBadgeBackgroundColor({ color: look.color });
-  await action.setTitle({ title: look.title });
-}
-
-/**
- * The open tabs of an e-LAAS origin. Match patterns cannot carry a port in Firefox, so ask by
- * scheme and host and compare origins here (host permissions let us read those tabs' URLs).
- */
-async function tabsOf(origin: string) {
-  const { protocol, hostname } = new URL(origin);
-  const tabs = await browser.tabs.query({ url: `${protocol}//${hostname}/*` });
-  return tabs.filter((tab) => {
-    try {
-      return tab.url !== undefined && new URL(tab.url).origin === origin;
-    } catch {
-      return false;
-    }
-  });
+  await host().badge(badgeLook(pending, await unseenFailures(), state.paused, overdueMs, now));
 }
 
 export const CHANGED_KEY = 'recordsChangedAt';
@@ -157,30 +132,30 @@ export const CHANGED_KEY = 'recordsChangedAt';
  * extension pages (popup, options) see the storage key move.
  */
 export async function recordsChanged(origin: string | null): Promise<void> {
-  await browser.storage.local.set({ [CHANGED_KEY]: Date.now() });
+  await host().kv.set({ [CHANGED_KEY]: Date.now() });
   await (origin === null ? tellAllTabs() : notifyTabs(origin));
 }
 
 /** Tell the e-LAAS tabs of an origin that records changed, so their panels re-read them. */
 async function notifyTabs(origin: string): Promise<void> {
-  const tabs = await tabsOf(origin);
+  const tabs = await host().tabsOf(origin);
   await Promise.all(
     tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.tabs.sendMessage(tab.id, { type: 'records/changed' }).catch(() => undefined),
+      host()
+        .sendToTab(tab.id, { type: 'records/changed' })
+        .catch(() => undefined),
     ),
   );
 }
 
 /** Tell every e-LAAS tab to re-read (tabs we may not read have no URL and are skipped). */
 export async function tellAllTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({});
+  const tabs = await host().allTabs();
   await Promise.all(
     tabs.map((tab) =>
-      tab.id === undefined || !tab.url?.startsWith('http')
-        ? undefined
-        : browser.tabs.sendMessage(tab.id, { type: 'records/changed' }).catch(() => undefined),
+      host()
+        .sendToTab(tab.id, { type: 'records/changed' })
+        .catch(() => undefined),
     ),
   );
 }
@@ -209,7 +184,7 @@ async function captureNow(
   payment: CapturedPayment,
   capturedFrom: 'api' | 'form',
 ): Promise<{ id: string; duplicate: boolean }> {
-  const now = await clockNow();
+  const now = await host().now();
   // The reference first: the API answer and the success dialog both show it, so both captures
   // of one save name the same record.
   const key = payment.ref ?? payment.elaasId;
@@ -272,7 +247,7 @@ export async function applyRows(
   rows: StatusRow[],
   source: 'check' | 'list',
 ): Promise<PaymentRecord[]> {
-  const now = await clockNow();
+  const now = await host().now();
   const candidates = (await pendingRecords()).filter((r) => r.origin === origin && r.unit === unit);
   const updated: PaymentRecord[] = [];
   const changed: PaymentRecord[] = [];
@@ -329,7 +304,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
     for (const [origin, records] of byOrigin) {
       const plan = planCheck(records);
       if (!plan) continue;
-      const tabs = await tabsOf(origin);
+      const tabs = await host().tabsOf(origin);
       if (tabs.length === 0) {
         paused = 'no-tab';
         continue;
@@ -341,10 +316,9 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
       };
       let answered = false;
       for (const tab of tabs) {
-        if (tab.id === undefined) continue;
         let reply: unknown;
         try {
-          reply = await answerWithin(browser.tabs.sendMessage(tab.id, request), TAB_ANSWER_MS);
+          reply = await answerWithin(host().sendToTab(tab.id, request), TAB_ANSWER_MS);
         } catch {
           // No overlay in that tab (still loading, not an e-LAAS page we run on), or it did not
           // answer in time (closed or navigated mid-check): a stuck tab never stalls checking.
@@ -366,11 +340,11 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
       if (!answered) paused ??= 'no-tab';
     }
     const next: PollerState = {
-      lastCheckAt: await clockNow(),
+      lastCheckAt: await host().now(),
       failures: failed ? state.failures + 1 : 0,
       paused,
     };
-    await browser.storage.local.set({ [POLLER_KEY]: next });
+    await host().kv.set({ [POLLER_KEY]: next });
   }
   const view = await schedule();
   try {
@@ -378,7 +352,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
   } catch (error) {
     // A notification that cannot be shown must not lose the check's results.
     console.warn('[Voucher Watch] notification failed', error);
-    await browser.storage.local.set({ lastNotificationError: String(error) });
+    await host().kv.set({ lastNotificationError: String(error) });
   }
   return { view, changed };
 }
@@ -388,10 +362,11 @@ export async function myRecords(origin: string, scope: Scope) {
     recordsOf(origin, scope.unit, scope.user),
     pollerView(),
     pollSettings(),
-    clockNow(),
+    host().now(),
   ]);
   const recent = panelRecords(records, now);
-  const offerNotifications = (await loadSettings()).values.notifications && !(await notificationsAllowed());
+  const offerNotifications =
+    (await host().loadSettings()).values.notifications && !(await host().notifications.allowed());
   return { records: recent, poller, now, overdueMs: s.overdueMs, offerNotifications };
 }
 

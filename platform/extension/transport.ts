@@ -3,12 +3,7 @@ import { browser } from 'wxt/browser';
 import { parseReply } from '../../core/protocol';
 import type { Transport } from '../types';
 
-export const STORAGE_KEYS = {
-  userSettings: 'settings',
-  policyCache: 'policyCache',
-  noticeDismissed: 'noticeDismissed',
-  lastUser: 'lastUser',
-} as const;
+export { STORAGE_KEYS } from '../storage-keys';
 
 export const extensionTransport: Transport = {
   async request(req) {
