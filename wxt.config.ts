@@ -11,7 +11,7 @@ import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
  */
 
 /** Extension pages the end-to-end tests open (testing builds only). */
-const EXTENSION_PAGES = ['options.html', 'popup.html'];
+const EXTENSION_PAGES = ['options.html', 'popup.html', 'training.html'];
 
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 

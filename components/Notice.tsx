@@ -64,7 +64,7 @@ function NoticeFooter(props: NoticeProps) {
             type="button"
             class="evw-button evw-lang"
             lang={switchLanguageLang[props.lang]}
-            aria-label={t('switchLanguageLabel')}
+            title={t('switchLanguageLabel')}
             onClick={props.onSwitchLanguage}
           >
             {t('switchLanguage')}

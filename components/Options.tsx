@@ -16,6 +16,8 @@ export interface OptionsProps {
   recordCount: number | null;
   onChange(patch: Partial<Record<SettingKey, unknown>>): void;
   onResetNotice(): void;
+  /** The training sandbox's address; absent when the organisation switched it off. */
+  trainingHref?: string;
   /** Whether the browser lets us show notifications (an optional permission). */
   notificationsAllowed: boolean;
   onAllowNotifications(): void;
@@ -385,6 +387,16 @@ export function Options(p: OptionsProps) {
           {t('optionsNoticeReset')}
         </button>
       </section>
+
+      {p.trainingHref ? (
+        <section aria-labelledby="evw-training">
+          <h2 id="evw-training">{t('optionsTraining')}</h2>
+          <p>{t('optionsTrainingExplain')}</p>
+          <a class="evw-button" id="open-training" href={p.trainingHref} target="_blank" rel="noopener">
+            {t('optionsTrainingOpen')}
+          </a>
+        </section>
+      ) : null}
       <p class="evw-status-line" role="status">
         {p.status}
       </p>

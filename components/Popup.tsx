@@ -20,6 +20,8 @@ export interface PopupProps {
   onCheckNow(): void;
   onOpenElaas(): void;
   onSettings(): void;
+  /** The training sandbox; absent when the organisation switched it off. */
+  onTraining?: () => void;
 }
 
 const COUNTED: (keyof StatusCounts)[] = ['awaiting', 'processing', 'overdue', 'failed', 'created'];
@@ -104,6 +106,11 @@ export function Popup(p: PopupProps) {
         <button type="button" class="evw-button evw-open-settings" onClick={p.onSettings}>
           {t('popupSettings')}
         </button>
+        {p.onTraining ? (
+          <button type="button" class="evw-button evw-open-training" onClick={p.onTraining}>
+            {t('popupTraining')}
+          </button>
+        ) : null}
       </div>
     </main>
   );

@@ -27,6 +27,10 @@ const th = {
   optionsPolicyRefused: 'ไม่ได้ใช้: {reason}',
   ...whyTh,
   optionsNoticeReset: 'แสดงประกาศอีกครั้ง',
+  optionsTraining: 'ฝึกใช้งาน',
+  optionsTrainingExplain:
+    'ระบบจำลอง e-LAAS สำหรับฝึกและสาธิตการบันทึกการจ่ายเงินหลังวันที่ 10 มิ.ย. 2569 ไม่ต้องใช้บัญชี e-LAAS และไม่ปนกับรายการจริง',
+  optionsTrainingOpen: 'เปิดหน้าฝึกใช้งาน',
   optionsNoticeResetDone: 'จะแสดงประกาศอีกครั้งในหน้า e-LAAS',
   optionsSaved: 'บันทึกแล้ว',
   optionsSaveFailed: 'บันทึกไม่สำเร็จ: {reason}',
@@ -115,6 +119,10 @@ const en: Record<PageMessageKey, string> = {
   optionsPolicyRefused: 'Not used: {reason}',
   ...whyEn,
   optionsNoticeReset: 'Show the notice again',
+  optionsTraining: 'Training',
+  optionsTrainingExplain:
+    'A simulated e-LAAS to practise and demonstrate recording payments after 10 June 2026. No e-LAAS account is needed; nothing mixes with real records.',
+  optionsTrainingOpen: 'Open the training page',
   optionsNoticeResetDone: 'The notice will show again on e-LAAS pages',
   optionsSaved: 'Saved',
   optionsSaveFailed: 'Could not save: {reason}',

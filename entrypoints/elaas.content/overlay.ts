@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extensionTransport } from '../../platform/extension/transport';
+import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
 import { features } from './features';
@@ -23,10 +24,10 @@ interface Mounted {
   host: HTMLElement | null;
 }
 
-export function startOverlay(ctx: ContentScriptContext): void {
+/** `transport`: the background's messages, or the training page's in-page logic. */
+export function startOverlay(ctx: ContentScriptContext, transport: Transport = extensionTransport): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
   const site = { profile: DEFAULT_PROFILE, enabled: true };
-  const transport = extensionTransport;
   let user = readCurrentUser(site.profile, document);
   // Read live: a click may come before the throttled check below has noticed a new user.
   const userKey = () => `${location.origin}|${readCurrentUser(site.profile, document) ?? '*'}`;

@@ -79,6 +79,7 @@ function App() {
         setAllowed(granted);
         setStatus(granted ? t('optionsNotificationsAllowed') : t('optionsNotificationsDenied'));
       }}
+      trainingHref={settings.values.trainingAvailable ? browser.runtime.getURL('/training.html') : undefined}
       onResetNotice={async () => {
         const reply = await transport.request({ type: 'notice/reset' });
         if (reply.ok) setStatus(t('optionsNoticeResetDone'));

@@ -72,6 +72,14 @@ function App() {
         void browser.runtime.openOptionsPage();
         window.close();
       }}
+      onTraining={
+        settings.trainingAvailable
+          ? () => {
+              void browser.tabs.create({ url: browser.runtime.getURL('/training.html') });
+              window.close();
+            }
+          : undefined
+      }
     />
   );
 }

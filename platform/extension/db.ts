@@ -28,9 +28,16 @@ export const MIGRATIONS: Migration[] = [
 ];
 
 let opening: Promise<IDBPDatabase<VoucherWatchDB>> | null = null;
+let name = DB_NAME;
+
+/** Another database of the same shape (the training page keeps its practice records apart). */
+export function useDatabaseName(next: string): void {
+  if (opening) throw new Error('the records database is already open');
+  name = next;
+}
 
 export function db(): Promise<IDBPDatabase<VoucherWatchDB>> {
-  opening ??= openDB<VoucherWatchDB>(DB_NAME, MIGRATIONS.length, {
+  opening ??= openDB<VoucherWatchDB>(name, MIGRATIONS.length, {
     upgrade(database, oldVersion) {
       for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(database);
     },

@@ -36,12 +36,14 @@ describe('<Notice>', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
-  it('calls back on dismiss and on the language switch, which is labelled in English', () => {
+  it('calls back on dismiss and on the language switch, which says its language in that language', () => {
     const p = props();
     render(<Notice {...p} />);
     fireEvent.click(screen.getByRole('button', { name: 'รับทราบแล้ว ไม่ต้องแสดงอีก' }));
-    const lang = screen.getByRole('button', { name: 'Switch to English' });
+    // Its name is what it shows (WCAG 2.5.3), in its own language; the title says what it does.
+    const lang = screen.getByRole('button', { name: 'English' });
     expect(lang.getAttribute('lang')).toBe('en');
+    expect(lang.getAttribute('title')).toBe('Switch to English');
     fireEvent.click(lang);
     expect(p.onDismiss).toHaveBeenCalledOnce();
     expect(p.onSwitchLanguage).toHaveBeenCalledOnce();

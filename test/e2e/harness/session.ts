@@ -45,6 +45,8 @@ export interface TestPage {
   upload(selector: string, path: string): Promise<void>;
   /** Emulate the system's dark mode (Chromium; Firefox's BiDi has no such switch: null). */
   emulateDark: (() => Promise<void>) | null;
+  /** Lay the page out for printing (Chromium; null in Firefox). */
+  emulatePrint: (() => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     },
     upload: (selector, path) => page.locator(selector).setInputFiles(path),
     emulateDark: () => page.emulateMedia({ colorScheme: 'dark' }),
+    emulatePrint: () => page.emulateMedia({ media: 'print' }),
     close: () => page.close(),
   };
 }
@@ -160,6 +163,7 @@ function wrapPuppeteer(page: PpPage, downloads: string): TestPage {
       await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
     },
     emulateDark: null,
+    emulatePrint: null,
     close: () => page.close(),
   };
 }
