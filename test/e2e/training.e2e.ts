@@ -215,6 +215,19 @@ for (const browserName of BROWSERS) {
     it('presenter controls: reset, large text, language, handout; axe-clean; the organisation can switch it off', async () => {
       expect(await axeViolations(page, null)).toEqual([]);
       // Large text for a projector, and it still fits a 1280-wide screen without sideways scrolling.
+      const fits = () =>
+        page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+          null,
+        );
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await page.resize(width, height);
+        expect(await fits(), `${width}×${height}`).toBe(true);
+      }
+      await page.resize(1280, 720);
       await clickNow(page, '#big-text');
       expect(
         await page.evaluate(
@@ -222,12 +235,7 @@ for (const browserName of BROWSERS) {
           null,
         ),
       ).toBe('22px');
-      expect(
-        await page.evaluate(
-          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-          null,
-        ),
-      ).toBe(true);
+      expect(await fits()).toBe(true);
       // English, for the page and the overlay on it.
       await clickNow(page, '#training-language');
       expect(await page.waitFor(() => document.querySelector('.tr-header h1')?.textContent, null)).toBe(

@@ -45,6 +45,8 @@ export interface TestPage {
   upload(selector: string, path: string): Promise<void>;
   /** Emulate the system's dark mode (Chromium; Firefox's BiDi has no such switch: null). */
   emulateDark: (() => Promise<void>) | null;
+  /** The size of the page's window (a projector's 1280×720, a 1920×1080 screen). */
+  resize(width: number, height: number): Promise<void>;
   /** Lay the page out for printing (Chromium; null in Firefox). */
   emulatePrint: (() => Promise<void>) | null;
   close(): Promise<void>;
@@ -87,6 +89,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     upload: (selector, path) => page.locator(selector).setInputFiles(path),
     emulateDark: () => page.emulateMedia({ colorScheme: 'dark' }),
     emulatePrint: () => page.emulateMedia({ media: 'print' }),
+    resize: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
 }
@@ -164,6 +167,7 @@ function wrapPuppeteer(page: PpPage, downloads: string): TestPage {
     },
     emulateDark: null,
     emulatePrint: null,
+    resize: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
 }
