@@ -1,4 +1,4 @@
-import { fireEvent, render } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { checkNumbers, Options, type OptionsProps } from '../../components/Options';
 import { pageTranslator } from '../../core/i18n-pages';
@@ -122,5 +122,19 @@ describe('the policy section', () => {
   it('is absent without policy', () => {
     const { container } = render(<Options {...props({ settings: resolveSettings({}, {}) })} />);
     expect(container.querySelector('#policy')).toBeNull();
+  });
+});
+
+describe('the way to the training page', () => {
+  it('is a section of the options page, absent when switched off', () => {
+    const { unmount } = render(
+      <Options {...props({ trainingHref: 'chrome-extension://x/training.html' })} />,
+    );
+    expect(screen.getByRole('link', { name: 'เปิดหน้าฝึกใช้งาน' }).getAttribute('href')).toBe(
+      'chrome-extension://x/training.html',
+    );
+    unmount();
+    render(<Options {...props()} />);
+    expect(screen.queryByRole('link', { name: 'เปิดหน้าฝึกใช้งาน' })).toBeNull();
   });
 });

@@ -1,9 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Options, type OptionsProps } from '../../components/Options';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { pageTranslator } from '../../core/i18n-pages';
-import { resolveSettings } from '../../core/settings';
 
 const t = pageTranslator('th');
 
@@ -40,29 +38,5 @@ describe('the way to the training page', () => {
     unmount();
     render(<Popup {...popup()} />);
     expect(screen.queryByRole('button', { name: 'ฝึกใช้งาน' })).toBeNull();
-  });
-
-  it('is a section of the options page, absent when switched off', () => {
-    const base: Omit<OptionsProps, 'trainingHref'> = {
-      settings: resolveSettings({}, {}),
-      t,
-      status: '',
-      recordCount: 0,
-      onChange: vi.fn(),
-      onResetNotice: vi.fn(),
-      notificationsAllowed: false,
-      onAllowNotifications: vi.fn(),
-      onPurge: vi.fn(),
-      onExport: vi.fn(),
-      onImport: vi.fn(),
-      onClear: vi.fn(),
-    };
-    const { unmount } = render(<Options {...base} trainingHref="chrome-extension://x/training.html" />);
-    expect(screen.getByRole('link', { name: 'เปิดหน้าฝึกใช้งาน' }).getAttribute('href')).toBe(
-      'chrome-extension://x/training.html',
-    );
-    unmount();
-    render(<Options {...base} />);
-    expect(screen.queryByRole('link', { name: 'เปิดหน้าฝึกใช้งาน' })).toBeNull();
   });
 });
