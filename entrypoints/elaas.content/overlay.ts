@@ -3,8 +3,9 @@
  * loading), mounts the features that belong there and tears down the rest through their
  * AbortSignal. If the site re-renders and drops one of our elements, it is mounted again.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import { extensionTransport } from '../../platform/extension/transport';
+import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
@@ -25,7 +26,7 @@ interface Mounted {
 }
 
 /** `transport`: the background's messages, or the training page's in-page logic. */
-export function startOverlay(ctx: ContentScriptContext, transport: Transport = extensionTransport): void {
+export function startOverlay(ctx: OverlayContext, transport: Transport = extensionTransport): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
   const site = { profile: DEFAULT_PROFILE, enabled: true };
   let user = readCurrentUser(site.profile, document);

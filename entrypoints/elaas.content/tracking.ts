@@ -3,9 +3,10 @@
  * talks JSON), run the background's status check where the session is, feed the payments list on
  * screen back as passive updates, and keep the clerk's records for the panel.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import type { CheckRequest, CheckResult, MyRecords } from '../../core/protocol';
 import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
+import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
 import {
@@ -109,11 +110,7 @@ function isCheckRequest(m: unknown): m is CheckRequest {
   );
 }
 
-export function startTracking(
-  ctx: ContentScriptContext,
-  site: ProfileRef,
-  transport: Transport,
-): TrackingStore {
+export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: Transport): TrackingStore {
   let snapshot: MyRecords | null = null;
   const listeners = new Set<() => void>();
   const scope = (): Scope => ({

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageContext } from '../../platform/page-context';
 import '../../components/styles/tokens.css';
 import '../../components/styles/controls.css';
 import '../../simulator/pages/elaas.css';
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   render(<App initialLang={lang} />, root);
   followPracticeLinks();
   watchGuard();
-  startOverlay(new ContentScriptContext('training'), transport);
+  startOverlay(pageContext(), transport);
   if (import.meta.env.MODE === 'testing') {
     // The end-to-end tests compare what the overlay shows with the model's truth.
     (window as unknown as Record<string, unknown>).evwTraining = { world, host };

@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { OverlayContext } from '../../../platform/page-context';
 import type { Transport } from '../../../platform/types';
 import type { PageKind, SiteProfile } from '../../../site/profile';
 import type { StateStore } from '../state';
 import type { TrackingStore } from '../tracking';
 
 export interface FeatureContext {
-  ctx: ContentScriptContext;
+  ctx: OverlayContext;
   page: PageKind;
   profile: SiteProfile;
   store: StateStore;

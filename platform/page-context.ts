@@ -1,0 +1,63 @@
+/**
+ * What the overlay needs from its context: a signal and timers that end with it, listeners it
+ * removes, and "the page moved" events for single-page apps. WXT's ContentScriptContext is one
+ * (the extension); `pageContext()` is another, for pages that host the overlay themselves (the
+ * training page, the userscript), which end only with the page.
+ */
+export interface OverlayContext {
+  readonly signal: AbortSignal;
+  readonly isInvalid: boolean;
+  setTimeout(handler: () => void, timeout?: number): number;
+  setInterval(handler: () => void, timeout?: number): number;
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  onInvalidated(callback: () => void): () => void;
+}
+
+/** The event WXT's context fires when a single-page app changes its address. */
+export const LOCATION_CHANGE = 'wxt:locationchange';
+
+export function pageContext(): OverlayContext {
+  const controller = new AbortController();
+  let watching = false;
+  const watchLocation = () => {
+    if (watching) return;
+    watching = true;
+    let last = location.href;
+    // As WXT does: look once a second (pushState has no event of its own).
+    const timer = window.setInterval(() => {
+      if (location.href === last) return;
+      last = location.href;
+      window.dispatchEvent(new Event(LOCATION_CHANGE));
+    }, 1000);
+    controller.signal.addEventListener('abort', () => clearInterval(timer));
+  };
+  return {
+    signal: controller.signal,
+    get isInvalid() {
+      return controller.signal.aborted;
+    },
+    setTimeout(handler, timeout) {
+      const id = window.setTimeout(handler, timeout);
+      controller.signal.addEventListener('abort', () => clearTimeout(id));
+      return id;
+    },
+    setInterval(handler, timeout) {
+      const id = window.setInterval(handler, timeout);
+      controller.signal.addEventListener('abort', () => clearInterval(id));
+      return id;
+    },
+    addEventListener(target, type, handler, options) {
+      if (type === LOCATION_CHANGE) watchLocation();
+      target.addEventListener(type, handler, { ...options, signal: controller.signal });
+    },
+    onInvalidated(callback) {
+      controller.signal.addEventListener('abort', callback);
+      return () => controller.signal.removeEventListener('abort', callback);
+    },
+  };
+}
