@@ -1,3 +1,4 @@
+import { extensionTransport } from '../../platform/extension/transport';
 import { ELAAS_MATCHES } from '../../site/hosts';
 import { startOverlay } from './overlay';
 
@@ -8,6 +9,6 @@ export default defineContentScript({
   // Styles are bundled as strings into each shadow root: no web-accessible CSS, no extra fetch.
   cssInjectionMode: 'manual',
   main(ctx) {
-    startOverlay(ctx);
+    startOverlay(ctx, extensionTransport);
   },
 });

@@ -4,7 +4,6 @@
  * AbortSignal. If the site re-renders and drops one of our elements, it is mounted again.
  */
 
-import { extensionTransport } from '../../platform/extension/transport';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUser } from '../../site/detect';
@@ -26,7 +25,7 @@ interface Mounted {
 }
 
 /** `transport`: the background's messages, or the training page's in-page logic. */
-export function startOverlay(ctx: OverlayContext, transport: Transport = extensionTransport): void {
+export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
   const site = { profile: DEFAULT_PROFILE, enabled: true };
   let user = readCurrentUser(site.profile, document);

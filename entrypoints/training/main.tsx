@@ -16,8 +16,7 @@ import { parseReply } from '../../core/protocol';
 import type { ResolvedSettings } from '../../core/settings';
 import { clearRecords, useDatabaseName } from '../../platform/extension/db';
 import { setHost } from '../../platform/host';
-import type { Transport } from '../../platform/types';
-import { onMessage } from '../background/messages';
+import { inPageTransport } from '../background/in-page';
 import { CHECK_ALARM, recordsChanged, runCheck, schedule } from '../background/tracking';
 import { startOverlay } from '../elaas.content/overlay';
 import { createTrainingHost, TRAINING_ORIGIN } from './host';
@@ -33,19 +32,8 @@ const host = createTrainingHost(world);
 setHost(host);
 host.onTimer(CHECK_ALARM, () => void runCheck());
 
-/** The overlay's transport: the same requests, answered by the logic in this page. */
-const transport: Transport = {
-  async request(req) {
-    const sender = { id: 'training', url: `${TRAINING_ORIGIN}/${location.hash}` };
-    // A copy, as a message would be: the overlay never shares objects with the logic.
-    return parseReply(structuredClone(await onMessage(req, sender))) as never;
-  },
-  onInvalidate: (listener) => host.onStorage(listener),
-  onCommand(handler) {
-    host.setCommandHandler(handler);
-    return () => host.setCommandHandler(null);
-  },
-};
+/** The overlay talks to that logic in the page; the e-LAAS it serves is the practice one. */
+const transport = inPageTransport(host, () => `${TRAINING_ORIGIN}/${location.hash}`);
 
 function App({ initialLang }: { initialLang: Lang }) {
   const [route, setRoute] = useState(location.hash);
