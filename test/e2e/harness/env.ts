@@ -38,6 +38,8 @@ export function missingPrerequisites(): string[] {
     if (!existsSync(join(dir, 'manifest.json')))
       problems.push(`No build at ${dir}. Run: npm run build:testing`);
   }
+  if (!existsSync(join(ROOT, '.output/userscript/elaas-voucher-watch.user.js')))
+    problems.push('No userscript build. Run: npm run build:userscript');
   return problems;
 }
 

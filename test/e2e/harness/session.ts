@@ -194,6 +194,8 @@ export interface LaunchOptions {
    * loaded by the test. The browser installs it shortly after start; see policy.ts.
    */
   forceInstalled?: string;
+  /** Run in every page before its own scripts (the userscript tests: GM stand-ins and the script). */
+  initScript?: string;
 }
 
 /** Real Chromium with a build loaded (or none): the raw context, for tests and benchmarks. */
@@ -219,6 +221,7 @@ export async function chromiumContext(
         ? CHROMIUM_ARGS.filter((a) => a !== '--disable-background-networking')
         : CHROMIUM_ARGS,
   });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   let extensionOrigin = options.forceInstalled ? `chrome-extension://${options.forceInstalled}` : '';
   if (build) {
     let [worker] = context.serviceWorkers();
@@ -301,7 +304,11 @@ async function launchFirefox(build: string | null, options: LaunchOptions = {}):
   return {
     name: 'firefox',
     extensionOrigin,
-    newPage: async () => wrapPuppeteer(await browser.newPage(), downloads),
+    async newPage() {
+      const page = await browser.newPage();
+      if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
+      return wrapPuppeteer(page, downloads);
+    },
     openExtensionPage,
     async inExtension(fn, arg) {
       extPage ??= await openExtensionPage('options.html');
@@ -324,13 +331,13 @@ export function launch(
   build: 'testing' | 'store' | 'none' = 'testing',
   options: LaunchOptions = {},
 ): Promise<Session> {
-  if (options.forceInstalled) {
+  if (options.forceInstalled || build === 'none') {
     return name === 'chromium' ? launchChromium(null, options) : launchFirefox(null, options);
   }
   if (name === 'chromium') {
-    return launchChromium(build === 'none' ? null : build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
+    return launchChromium(build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
   }
-  return launchFirefox(build === 'none' ? null : build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
+  return launchFirefox(build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
 }
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
