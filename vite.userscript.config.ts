@@ -14,9 +14,12 @@ import monkey from 'vite-plugin-monkey';
 import { GRANTS } from './platform/userscript/gm';
 import { ELAAS_MATCHES } from './site/hosts';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const url = process.env.EVW_USERSCRIPT_URL;
-if (url && !/^https:\/\/.+\.user\.js$/.test(url)) throw new Error('EVW_USERSCRIPT_URL must be an https:// address ending in .user.js');
+if (url && !/^https:\/\/.+\.user\.js$/.test(url))
+  throw new Error('EVW_USERSCRIPT_URL must be an https:// address ending in .user.js');
 
 export default defineConfig({
   publicDir: false,
@@ -26,7 +29,11 @@ export default defineConfig({
       entry: 'userscript/main.ts',
       align: 2,
       userscript: {
-        name: { '': 'e-LAAS Voucher Watch', th: 'ติดตามใบผ่านรายการจ่าย (e-LAAS Voucher Watch)', en: 'e-LAAS Voucher Watch' },
+        name: {
+          '': 'e-LAAS Voucher Watch',
+          th: 'ติดตามใบผ่านรายการจ่าย (e-LAAS Voucher Watch)',
+          en: 'e-LAAS Voucher Watch',
+        },
         description: {
           '': 'Explains the New e-LAAS payment-recording change (10 June 2026) and follows each payment voucher until it is created.',
           th: 'แจ้งการเปลี่ยนแปลงการบันทึกการจ่ายเงินใน New e-LAAS (10 มิ.ย. 2569) และติดตามใบผ่านรายการจ่ายจนกว่าจะสร้างเสร็จ',

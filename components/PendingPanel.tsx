@@ -103,7 +103,8 @@ export interface PendingPanelProps {
   onQuery(query: string): void;
   onCheckNow(): void;
   onOfferNotifications(): void;
-  onSettings(): void;
+  /** Absent where there is no settings page (the userscript, the training page). */
+  onSettings?: () => void;
 }
 
 function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
@@ -289,9 +290,11 @@ export function PendingPanel(p: PendingPanelProps) {
               {t('panelCheckFailed', { reason: p.checkError })}
             </span>
           ) : null}
-          <button type="button" class="evw-button evw-button--quiet evw-settings" onClick={p.onSettings}>
-            {t('panelSettings')}
-          </button>
+          {p.onSettings ? (
+            <button type="button" class="evw-button evw-button--quiet evw-settings" onClick={p.onSettings}>
+              {t('panelSettings')}
+            </button>
+          ) : null}
           <button
             type="button"
             class="evw-button evw-button--primary evw-check-now"

@@ -5,6 +5,8 @@
 import type { OverlayState, Reply, ReplyFor, Request } from '../core/protocol';
 
 export interface Transport {
+  /** There is a settings page to open (the extension's options); the userscript has none. */
+  readonly settingsPage: boolean;
   /** Send a request to the owner of records and settings; never throws, failures are replies. */
   request<T extends Request>(req: T): Promise<Reply<ReplyFor[T['type']]>>;
   /** Called when anything the overlay shows may have changed; returns an unsubscribe function. */

@@ -8,6 +8,7 @@
  *     elaas-voucher-watch-<v>-firefox.xpi   Firefox package, unsigned: sign it unlisted on AMO
  *     elaas-voucher-watch-<v>-sources.zip   the sources AMO asks for
  *     updates.json                          Firefox's update manifest (with $EVW_UPDATE_BASE)
+ *     elaas-voucher-watch.user.js          the userscript (Tampermonkey, Violentmonkey), and its .meta.js
  *     SHA256SUMS
  *
  * Environment:
@@ -81,12 +82,21 @@ async function main(): Promise<void> {
   const wxt = join(ROOT, 'node_modules/.bin/wxt');
   execFileSync(wxt, ['zip', '-b', 'chrome'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(wxt, ['zip', '-b', 'firefox'], { cwd: ROOT, stdio: 'inherit' });
+  // The userscript, with its update addresses when the organisation serves it too.
+  const userscriptUrl = base.startsWith('https:') ? `${base}elaas-voucher-watch.user.js` : undefined;
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'vite.userscript.config.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...(userscriptUrl ? { EVW_USERSCRIPT_URL: userscriptUrl } : {}) },
+  });
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const file = (suffix: string) => `${name}-${version}-${suffix}`;
   copyFileSync(join(ROOT, '.output', file('chrome.zip')), join(outDir, file('chrome.zip')));
   copyFileSync(join(ROOT, '.output', file('sources.zip')), join(outDir, file('sources.zip')));
+  for (const f of ['elaas-voucher-watch.user.js', 'elaas-voucher-watch.meta.js'])
+    copyFileSync(join(ROOT, '.output/userscript', f), join(outDir, f));
 
   const xpiUrl = `${base}${file('firefox.xpi')}`;
   writeFileSync(

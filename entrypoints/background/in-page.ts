@@ -16,6 +16,8 @@ export interface InPageHost {
 /** `senderUrl`: the address the logic sees as the page's (the e-LAAS origin it serves). */
 export function inPageTransport(host: InPageHost, senderUrl: () => string): Transport {
   return {
+    // The training page and the userscript have none: the panel offers no settings button.
+    settingsPage: false,
     async request(req) {
       const reply = await onMessage(req, { id: host.ownId(), url: senderUrl() });
       return parseReply(structuredClone(reply)) as never;

@@ -6,6 +6,7 @@ import type { Transport } from '../types';
 export { STORAGE_KEYS } from '../storage-keys';
 
 export const extensionTransport: Transport = {
+  settingsPage: true,
   async request(req) {
     try {
       return parseReply(await browser.runtime.sendMessage(req));

@@ -13,7 +13,13 @@ export interface Gm {
     | null;
 }
 
-export const GRANTS = ['GM_getValue', 'GM_setValue', 'GM_deleteValue', 'GM_notification', 'unsafeWindow'] as const;
+export const GRANTS = [
+  'GM_getValue',
+  'GM_setValue',
+  'GM_deleteValue',
+  'GM_notification',
+  'unsafeWindow',
+] as const;
 
 type Fn = (...args: unknown[]) => unknown;
 

@@ -104,7 +104,8 @@ export function createUserscriptHost(gm: Gm, isLeader: () => boolean): Userscrip
     notifications: {
       allowed: async () => true,
       async show(_id, title, message) {
-        if (gm.notification) gm.notification({ title, text: message, onclick: () => window.focus(), timeout: 15_000 });
+        if (gm.notification)
+          gm.notification({ title, text: message, onclick: () => window.focus(), timeout: 15_000 });
         else {
           const lang = resolveSettings(read(STORAGE_KEYS.userSettings), {}).values.language;
           showToast(title, message, lang === 'en' ? 'Close' : 'ปิด');

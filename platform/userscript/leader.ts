@@ -13,6 +13,8 @@ export interface Leadership {
   isLeader(): boolean;
   /** How this tab leads (or would): for the README and tests. */
   readonly mechanism: 'web-locks' | 'lease';
+  /** Step down (the tab is going away): another tab may lead at once. */
+  resign(): void;
 }
 
 function lease(onLead: () => void): Leadership {
@@ -20,8 +22,13 @@ function lease(onLead: () => void): Leadership {
   let leading = false;
   const read = (): { id: string; until: number } | null => {
     try {
-      const v = JSON.parse(localStorage.getItem(LEASE_KEY) ?? 'null') as { id?: unknown; until?: unknown } | null;
-      return v && typeof v.id === 'string' && typeof v.until === 'number' ? { id: v.id, until: v.until } : null;
+      const v = JSON.parse(localStorage.getItem(LEASE_KEY) ?? 'null') as {
+        id?: unknown;
+        until?: unknown;
+      } | null;
+      return v && typeof v.id === 'string' && typeof v.until === 'number'
+        ? { id: v.id, until: v.until }
+        : null;
     } catch {
       return null;
     }
@@ -41,11 +48,14 @@ function lease(onLead: () => void): Leadership {
     } else leading = false;
   };
   tick();
-  setInterval(tick, RENEW_MS);
-  addEventListener('pagehide', () => {
+  const timer = setInterval(tick, RENEW_MS);
+  const resign = () => {
+    clearInterval(timer);
+    leading = false;
     if (read()?.id === me) localStorage.removeItem(LEASE_KEY);
-  });
-  return { isLeader: () => leading, mechanism: 'lease' };
+  };
+  addEventListener('pagehide', resign, { once: true });
+  return { isLeader: () => leading, mechanism: 'lease', resign };
 }
 
 export function electLeader(onLead: () => void): Leadership {
@@ -58,5 +68,6 @@ export function electLeader(onLead: () => void): Leadership {
     // Held for the life of the tab.
     return new Promise<void>(() => undefined);
   });
-  return { isLeader: () => leading, mechanism: 'web-locks' };
+  // The browser releases the lock when the tab closes.
+  return { isLeader: () => leading, mechanism: 'web-locks', resign: () => undefined };
 }

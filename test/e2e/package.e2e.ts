@@ -48,6 +48,8 @@ describe('npm run package', () => {
         name('sources.zip'),
         'updates.json',
         'updates.xml',
+        'elaas-voucher-watch.user.js',
+        'elaas-voucher-watch.meta.js',
       ].sort(),
     );
     for (const line of sums) {
@@ -78,6 +80,12 @@ describe('npm run package', () => {
     expect(JSON.parse(file('updates.json').toString('utf8'))).toEqual({
       addons: { [GECKO_ID]: { updates: [{ version, update_link: `${BASE}${name('firefox.xpi')}` }] } },
     });
+
+    // The userscript updates itself from the same folder.
+    const meta = file('elaas-voucher-watch.meta.js').toString('utf8');
+    expect(meta).toContain(`// @downloadURL     ${BASE}elaas-voucher-watch.user.js`);
+    expect(meta).toContain(`// @updateURL       ${BASE}elaas-voucher-watch.meta.js`);
+    expect(meta).toContain(`// @version         ${version}`);
 
     // The sources zip has what a reviewer needs, and never a key.
     const sources = await JSZip.loadAsync(file(name('sources.zip')));

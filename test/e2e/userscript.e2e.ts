@@ -80,6 +80,13 @@ for (const browserName of BROWSERS) {
       await recordPayments(page, 1);
       await waitForRecords(page, 1);
       expect(await panelStatuses(page)).toEqual(['awaiting']);
+      // No settings page to open in a userscript: the panel offers none.
+      expect(
+        await page.evaluate(
+          () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-settings') ?? null,
+          null,
+        ),
+      ).toBeNull();
 
       // e-LAAS gets to it (hours at year-end); the script's own next check finds the voucher.
       sim.ctx.clock.advance(12 * 3600_000, Date.now());

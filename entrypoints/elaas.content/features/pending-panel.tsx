@@ -157,7 +157,9 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
       }}
       offerNotifications={records.offerNotifications}
       onOfferNotifications={() => void fx.transport.request({ type: 'options/open' })}
-      onSettings={() => void fx.transport.request({ type: 'options/open' })}
+      onSettings={
+        fx.transport.settingsPage ? () => void fx.transport.request({ type: 'options/open' }) : undefined
+      }
     />
   );
 }
