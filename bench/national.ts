@@ -221,15 +221,7 @@ export function nationalSvg(r: NationalResult): string {
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${left}" y="24" font-size="16" font-weight="bold" fill="#1b2a3a">${text('Requests per second to e-LAAS, month-end day, 25,000 clerks (5-minute averages)')}</text>
 ${ticksY.map((v) => `<line x1="${left}" x2="${w - 20}" y1="${y(v)}" y2="${y(v)}" stroke="#e3e7ec"/><text x="${left - 8}" y="${y(v) + 4}" text-anchor="end" fill="#4a5a6a">${v.toFixed(0)}</text>`).join('\n')}
-${hours
-  .map((hr) => {
-    const i = (hr * 12 * n) / (n - 1) / ((12 * 12) / 12);
-    const xi = left + ((hr * 60) / ((n - 1) * 5)) * (w - left - 20);
-    return i >= 0
-      ? `<text x="${xi}" y="${h - bottom + 20}" text-anchor="middle" fill="#4a5a6a">${String(8 + hr).padStart(2, '0')}:30</text>`
-      : '';
-  })
-  .join('\n')}
+${hours.map((hr) => `<text x="${x((hr * 60) / 5)}" y="${h - bottom + 20}" text-anchor="middle" fill="#4a5a6a">${String(8 + hr).padStart(2, '0')}:30</text>`).join('\n')}
 <path d="${line(r.series.refresh)}" fill="none" stroke="#a4161a" stroke-width="2"/>
 <path d="${line(r.series.ours)}" fill="none" stroke="#123c69" stroke-width="2.5"/>
 <line x1="${left}" x2="${w - 20}" y1="${y(0)}" y2="${y(0)}" stroke="#0f5b2d" stroke-width="2" stroke-dasharray="6 4"/>

@@ -5,11 +5,26 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../test/e2e/harness/env';
-import { budgetReport } from './budgets';
+import { chromiumContext } from '../test/e2e/harness/session';
+import { budgetReport, USERSCRIPT_FILE } from './budgets';
 import { machine } from './machine';
+import { benchNational, nationalReport, nationalSvg } from './national';
 import { benchPanel, panelReport } from './panel';
 import { benchSimulator, simulatorReport } from './simulator';
 import { trackingReport } from './tracking';
+
+/** An SVG chart drawn to PNG by real Chromium (no chart library): bench/<name>. */
+async function drawChart(svg: string, name: string): Promise<string> {
+  const { context, close } = await chromiumContext(null);
+  try {
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+    await page.locator('svg').screenshot({ path: join(import.meta.dirname, name) });
+    return name;
+  } finally {
+    await close();
+  }
+}
 
 const sections: string[] = [];
 console.log('tracking…');
@@ -17,8 +32,14 @@ sections.push(trackingReport());
 console.log('panel on a 1,000-row list page (Chromium)…');
 sections.push(panelReport(await benchPanel(1000, 50), await benchPanel(20, 1)));
 sections.push(
-  budgetReport({ chrome: join(ROOT, '.output/chrome-mv3'), firefox: join(ROOT, '.output/firefox-mv3') }),
+  budgetReport(
+    { chrome: join(ROOT, '.output/chrome-mv3'), firefox: join(ROOT, '.output/firefox-mv3') },
+    join(ROOT, USERSCRIPT_FILE),
+  ),
 );
+console.log('national scale (25,000 clerks)…');
+const national = benchNational();
+sections.push(nationalReport(national, await drawChart(nationalSvg(national), 'national.png')));
 console.log('simulator capacity…');
 sections.push(simulatorReport(await benchSimulator()));
 

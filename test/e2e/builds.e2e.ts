@@ -5,7 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, type Budgeted, bundleSizes } from '../../bench/budgets';
+import {
+  BUDGETS,
+  type Budgeted,
+  bundleSizes,
+  gzipSize,
+  USERSCRIPT_BUDGET,
+  USERSCRIPT_FILE,
+} from '../../bench/budgets';
 import { startSimulator } from '../../simulator/server';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
 import {
@@ -14,6 +21,7 @@ import {
   FIREFOX_BUILD,
   FIREFOX_STORE_BUILD,
   GECKO_ID,
+  ROOT,
 } from './harness/env';
 import { openSignedIn } from './harness/overlay';
 import { BROWSERS, launch } from './harness/session';
@@ -33,6 +41,7 @@ describe('bundle budgets', () => {
         expect(sizes[file], `${build}/${file}`).toBeLessThanOrEqual(BUDGETS[file]);
       }
     }
+    expect(gzipSize(join(ROOT, USERSCRIPT_FILE)), 'the userscript').toBeLessThanOrEqual(USERSCRIPT_BUDGET);
   });
 });
 
