@@ -20,7 +20,7 @@ import { recordAs } from '../test/fixtures/sim';
 import { ms, percentile } from './machine';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
-const RUNS = 15;
+const RUNS = 20;
 /** How long the steady cost (ticking elapsed times) is watched after the mount. */
 const STEADY_MS = 3000;
 /** Waited after the overlay has drawn, before reading the script time (trailing work). */
@@ -164,6 +164,8 @@ export interface PanelBench {
   panelP95: number;
   /** Script time per second after the mount, while elapsed times tick (median). */
   steadyPerSecond: number;
+  /** The page's script time with the extension over without it, same run (medians). */
+  ratio: number;
 }
 
 export async function benchPanel(rows: number, tracked: number): Promise<PanelBench> {
@@ -208,6 +210,7 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
       panelMedian: percentile(panel, 50),
       panelP95: percentile(panel, 95),
       steadyPerSecond: percentile(sorted(steady), 50),
+      ratio: percentile(sorted(all), 50) / Math.max(0.001, percentile(sorted(none), 50)),
     };
   } finally {
     await withExt.close();
@@ -216,29 +219,33 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
   }
 }
 
-export function panelReport(large: PanelBench, small: PanelBench): string {
+export function panelReport(benches: PanelBench[]): string {
   const goal = 10;
   const row = (r: PanelBench) =>
-    `| ${r.rows} rows, ${r.tracked} ours | ${ms(r.panelMedian)} | ${ms(r.panelP95)} | ${ms(r.overlayMedian)} | ${ms(r.overlayP95)} | ${ms(r.steadyPerSecond)} |`;
+    `| ${r.rows.toLocaleString('en-US')} rows, ${r.tracked} ours | ${ms(r.panelMedian)} | ${ms(r.panelP95)} | ${ms(r.overlayMedian)} | ${ms(r.overlayP95)} | ${r.ratio.toFixed(2)}× | ${ms(r.steadyPerSecond)} |`;
+  const at1000 = benches.find((b) => b.rows === 1000);
   return [
-    '## The panel on a payments list of 1,000 rows (real Chromium)',
+    '## The panel on payments lists of 100, 1,000 and 10,000 rows (real Chromium)',
     '',
     "Main-thread script time (CDP ScriptDuration) for one load of the simulator's design B payments",
-    'list (server-rendered, no script of its own) grown to 1,000 rows, until the panel is drawn and our',
-    `status is on the rows we track, plus ${SETTLE_MS} ms; median of ${RUNS} loads each way.`,
+    'list (server-rendered, no script of its own) grown to each size, until the panel is drawn and our',
+    `status is on the rows we track, plus ${SETTLE_MS} ms; median of ${RUNS} loads each way, with and`,
+    'without the extension alternately in the same run.',
     '',
     "- **Panel**: the panel's own work, timed by itself (User Timing entries, testing builds only):",
     '  its host and styles, each render until it shows the payments, and our status on the rows.',
     '  Reading the table, which tracking does for every list page anyway, is in the next figure.',
     '- **Whole overlay**: minus the page without the extension: both content scripts evaluated, the',
     '  router, the change notice, tracking, the panel.',
+    "- **With / without**: the page's script time with the extension over without it.",
     '- **Steady**: script time per second afterwards, while payments wait and elapsed times tick.',
     '',
-    '| page | panel (median) | panel (p95) | whole overlay (median) | whole overlay (p95) | steady, per second |',
-    '| --- | --- | --- | --- | --- | --- |',
-    row(large),
-    row(small),
+    '| page | panel (median) | panel (p95) | whole overlay (median) | whole overlay (p95) | with / without | steady, per second |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...benches.map(row),
     '',
-    `Goal: the panel at most ${goal} ms on the 1,000-row page: **${large.panelMedian <= goal ? 'met' : 'missed'}**.`,
+    `Goal: the panel at most ${goal} ms on the 1,000-row page: **${at1000 && at1000.panelMedian <= goal ? 'met' : 'missed'}**.`,
+    `The whole overlay at 1,000 rows (${at1000 ? ms(at1000.overlayMedian) : '?'}) is not within ${goal} ms yet: most of it is`,
+    'evaluating the content scripts and the first state round trip, which is the next thing to cut.',
   ].join('\n');
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { ROOT } from '../test/e2e/harness/env';
 import { chromiumContext } from '../test/e2e/harness/session';
 import { budgetReport, USERSCRIPT_FILE } from './budgets';
+import { benchDetection, detectionReport } from './detection';
+import { benchIdb, idbReport } from './idb';
 import { machine } from './machine';
 import { benchNational, nationalReport, nationalSvg } from './national';
 import { benchPanel, panelReport } from './panel';
@@ -29,8 +31,12 @@ async function drawChart(svg: string, name: string): Promise<string> {
 const sections: string[] = [];
 console.log('tracking…');
 sections.push(trackingReport());
-console.log('panel on a 1,000-row list page (Chromium)…');
-sections.push(panelReport(await benchPanel(1000, 50), await benchPanel(20, 1)));
+console.log('panel on list pages of 100, 1,000 and 10,000 rows (Chromium)…');
+sections.push(
+  panelReport([await benchPanel(100, 10), await benchPanel(1000, 50), await benchPanel(10_000, 50)]),
+);
+console.log('IndexedDB with 100,000 records (Chromium)…');
+sections.push(idbReport(await benchIdb()));
 sections.push(
   budgetReport(
     { chrome: join(ROOT, '.output/chrome-mv3'), firefox: join(ROOT, '.output/firefox-mv3') },
@@ -40,6 +46,8 @@ sections.push(
 console.log('national scale (25,000 clerks)…');
 const national = benchNational();
 sections.push(nationalReport(national, await drawChart(nationalSvg(national), 'national.png')));
+console.log('detection latency end to end (Chromium, about 4 minutes)…');
+sections.push(detectionReport(await benchDetection()));
 console.log('simulator capacity…');
 sections.push(simulatorReport(await benchSimulator()));
 
