@@ -44,7 +44,7 @@ export function entrySizes(build: string): { file: string; raw: number; gzip: nu
     .sort()
     .map((f) => ({
       // Shared chunks carry a content hash (popup-BL08IUbK.css): named without it.
-      file: f.replace(/-[\w]{8}(\.(js|css))$/, '$1'),
+      file: f.replace(/-[\w-]{8}(\.(js|css))$/, '$1'),
       raw: statSync(join(build, f)).size,
       gzip: gzipSize(join(build, f)),
     }));
