@@ -54,8 +54,9 @@ export default defineConfig({
     }),
   ],
   build: {
-    outDir: '.output/userscript',
-    emptyOutDir: true,
+    // Beside the extension's builds, which this must not clear.
+    outDir: '.output',
+    emptyOutDir: false,
     minify: true,
   },
 });

@@ -29,7 +29,7 @@ export function bundleSizes(build: string): Record<Budgeted, number> {
 
 /** The userscript (Tampermonkey, Violentmonkey): everything in one file, gzip. */
 export const USERSCRIPT_BUDGET = 40_000;
-export const USERSCRIPT_FILE = '.output/userscript/elaas-voucher-watch.user.js';
+export const USERSCRIPT_FILE = '.output/elaas-voucher-watch.user.js';
 
 function filesIn(dir: string, under = ''): string[] {
   return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) =>

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   copyFileSync(join(ROOT, '.output', file('chrome.zip')), join(outDir, file('chrome.zip')));
   copyFileSync(join(ROOT, '.output', file('sources.zip')), join(outDir, file('sources.zip')));
   for (const f of ['elaas-voucher-watch.user.js', 'elaas-voucher-watch.meta.js'])
-    copyFileSync(join(ROOT, '.output/userscript', f), join(outDir, f));
+    copyFileSync(join(ROOT, '.output', f), join(outDir, f));
 
   const xpiUrl = `${base}${file('firefox.xpi')}`;
   writeFileSync(

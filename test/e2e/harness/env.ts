@@ -38,7 +38,7 @@ export function missingPrerequisites(): string[] {
     if (!existsSync(join(dir, 'manifest.json')))
       problems.push(`No build at ${dir}. Run: npm run build:testing`);
   }
-  if (!existsSync(join(ROOT, '.output/userscript/elaas-voucher-watch.user.js')))
+  if (!existsSync(join(ROOT, '.output/elaas-voucher-watch.user.js')))
     problems.push('No userscript build. Run: npm run build:userscript');
   return problems;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserName, ROOT } from './env';
 import { launch, type Session } from './session';
 
-export const USERSCRIPT = join(ROOT, '.output/userscript/elaas-voucher-watch.user.js');
+export const USERSCRIPT = join(ROOT, '.output/elaas-voucher-watch.user.js');
 
 /** `withoutLocks`: a browser without Web Locks (as on a plain http:// host), for the fallback. */
 function standIns(withoutLocks: boolean): string {
