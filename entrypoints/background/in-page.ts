@@ -4,14 +4,9 @@
  * the overlay never shares objects with the logic.
  */
 import { parseReply } from '../../core/protocol';
+import type { InPageHost } from '../../platform/in-page-hooks';
 import type { Transport } from '../../platform/types';
 import { onMessage } from './messages';
-
-export interface InPageHost {
-  onStorage(listener: () => void): () => void;
-  setCommandHandler(handler: ((message: unknown) => Promise<unknown> | undefined) | null): void;
-  ownId(): string;
-}
 
 /** `senderUrl`: the address the logic sees as the page's (the e-LAAS origin it serves). */
 export function inPageTransport(host: InPageHost, senderUrl: () => string): Transport {

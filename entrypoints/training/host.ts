@@ -4,7 +4,7 @@
  * the badge and notifications stay in the page; the real extension's state is never touched.
  */
 import { resolveSettings } from '../../core/settings';
-import type { Host } from '../../platform/host';
+import { type InPageHost, inPageHooks } from '../../platform/in-page-hooks';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
 import type { World } from './world';
 
@@ -17,32 +17,21 @@ export interface TrainingView {
   toast: { id: string; title: string; message: string } | null;
 }
 
-export interface TrainingHost extends Host {
+export interface TrainingHost extends InPageHost {
   view(): TrainingView;
   onView(listener: () => void): () => void;
-  /** The overlay in this page answers the background's messages (run a check, records changed). */
-  setCommandHandler(handler: ((message: unknown) => Promise<unknown> | undefined) | null): void;
-  /** The logic's own timer callbacks (the check alarm). */
-  onTimer(name: string, callback: () => void): void;
-  /** Storage changed: the overlay re-reads its state. */
-  onStorage(listener: () => void): () => void;
   clear(): void;
 }
 
 export function createTrainingHost(world: World): TrainingHost {
   const kv = new Map<string, unknown>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const callbacks = new Map<string, () => void>();
+  const hooks = inPageHooks();
+  const { stored } = hooks;
   const viewListeners = new Set<() => void>();
-  const storageListeners = new Set<() => void>();
-  let handler: ((message: unknown) => Promise<unknown> | undefined) | null = null;
   let view: TrainingView = { badge: { text: '', color: '#123c69', title: '' }, toast: null };
   const setView = (patch: Partial<TrainingView>) => {
     view = { ...view, ...patch };
     for (const l of viewListeners) l();
-  };
-  const stored = () => {
-    for (const l of storageListeners) l();
   };
   // Checks are quicker than in real use (15 s of simulated time at least), so a session moves.
   kv.set(STORAGE_KEYS.userSettings, { pollMinSeconds: 15, pollMaxSeconds: 60 });
@@ -67,20 +56,10 @@ export function createTrainingHost(world: World): TrainingHost {
       stored();
     },
     async setTimer(name, delayMs) {
-      clearTimeout(timers.get(name));
-      timers.delete(name);
-      if (delayMs === null) return;
       // Simulated time runs at the presenter's speed.
-      const real = Math.max(200, delayMs / world.clock.speed());
-      timers.set(
-        name,
-        setTimeout(() => {
-          timers.delete(name);
-          callbacks.get(name)?.();
-        }, real),
-      );
+      hooks.arm(name, delayMs === null ? null : Math.max(200, delayMs / world.clock.speed()));
     },
-    hasTimer: async (name) => timers.has(name),
+    hasTimer: async (name) => hooks.armed(name),
     tabsOf: async (origin) =>
       origin === TRAINING_ORIGIN ? [{ id: TRAINING_TAB, url: `${TRAINING_ORIGIN}/` }] : [],
     allTabs: async () => [{ id: TRAINING_TAB, url: `${TRAINING_ORIGIN}/` }],
@@ -91,9 +70,7 @@ export function createTrainingHost(world: World): TrainingHost {
       if (m?.type === 'check/run' && typeof m.dateFrom === 'string') {
         return { ok: true, rows: world.statusRows(m.dateFrom), complete: true };
       }
-      const answer = handler?.(message);
-      if (answer === undefined) throw new Error('nobody answered');
-      return answer;
+      return hooks.command(message);
     },
     openTab: async (url) => {
       if (url.startsWith(TRAINING_ORIGIN)) location.hash = new URL(url).hash;
@@ -115,19 +92,11 @@ export function createTrainingHost(world: World): TrainingHost {
       viewListeners.add(listener);
       return () => viewListeners.delete(listener);
     },
-    setCommandHandler(next) {
-      handler = next;
-    },
-    onTimer(name, callback) {
-      callbacks.set(name, callback);
-    },
-    onStorage(listener) {
-      storageListeners.add(listener);
-      return () => storageListeners.delete(listener);
-    },
+    setCommandHandler: hooks.setCommandHandler,
+    onTimer: hooks.onTimer,
+    onStorage: hooks.onStorage,
     clear() {
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
+      hooks.disarmAll();
       const settings = kv.get(STORAGE_KEYS.userSettings);
       kv.clear();
       kv.set(STORAGE_KEYS.userSettings, settings);

@@ -5,7 +5,7 @@
  * No managed policy: organisations deploy the extension for that (README).
  */
 import { resolveSettings } from '../../core/settings';
-import type { Host } from '../host';
+import { type InPageHost, inPageHooks } from '../in-page-hooks';
 import { STORAGE_KEYS } from '../storage-keys';
 import type { Gm } from './gm';
 import { hideToast, showToast } from './toast';
@@ -16,25 +16,17 @@ export const SELF_TAB = 0;
 /** The key the logic moves when records change (entrypoints/background/tracking.ts). */
 const RECORDS_CHANGED = 'recordsChangedAt';
 
-export interface UserscriptHost extends Host {
-  setCommandHandler(handler: ((message: unknown) => Promise<unknown> | undefined) | null): void;
-  onTimer(name: string, callback: () => void): void;
-  /** Anything stored changed, here or in another tab of the site. */
-  onStorage(listener: () => void): () => void;
+/** Its storage listeners hear changes made in the site's other tabs too. */
+export interface UserscriptHost extends InPageHost {
   /** Records changed in another tab (the leader plans its next check again). */
   onRecordsChangedElsewhere(listener: () => void): void;
 }
 
 export function createUserscriptHost(gm: Gm, isLeader: () => boolean): UserscriptHost {
-  const timers = new Map<string, number>();
-  const callbacks = new Map<string, () => void>();
-  const storageListeners = new Set<() => void>();
+  const hooks = inPageHooks();
+  const { stored } = hooks;
   let elsewhere: () => void = () => undefined;
-  let handler: ((message: unknown) => Promise<unknown> | undefined) | null = null;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  const stored = () => {
-    for (const l of storageListeners) l();
-  };
   const changed = (keys: string[]) => {
     stored();
     channel?.postMessage({ type: 'kv', keys });
@@ -44,7 +36,7 @@ export function createUserscriptHost(gm: Gm, isLeader: () => boolean): Userscrip
     if (m?.type !== 'kv' || !Array.isArray(m.keys)) return;
     stored();
     if (m.keys.includes(RECORDS_CHANGED)) {
-      void handler?.({ type: 'records/changed' });
+      void hooks.command({ type: 'records/changed' }).catch(() => undefined);
       elsewhere();
     }
   });
@@ -72,28 +64,15 @@ export function createUserscriptHost(gm: Gm, isLeader: () => boolean): Userscrip
       changed([STORAGE_KEYS.userSettings]);
     },
     async setTimer(name, delayMs) {
-      clearTimeout(timers.get(name));
-      timers.delete(name);
       // Only the leader checks e-LAAS; the others leave it to it.
-      if (delayMs === null || !isLeader()) return;
-      timers.set(
-        name,
-        window.setTimeout(
-          () => {
-            timers.delete(name);
-            callbacks.get(name)?.();
-          },
-          Math.max(0, delayMs),
-        ),
-      );
+      hooks.arm(name, delayMs === null || !isLeader() ? null : Math.max(0, delayMs));
     },
-    hasTimer: async (name) => timers.has(name),
+    hasTimer: async (name) => hooks.armed(name),
     tabsOf: async (origin) => (origin === location.origin ? [{ id: SELF_TAB, url: location.href }] : []),
     allTabs: async () => [{ id: SELF_TAB, url: location.href }],
     async sendToTab(id, message) {
-      const answer = id === SELF_TAB ? handler?.(message) : undefined;
-      if (answer === undefined) throw new Error('nobody answered');
-      return answer;
+      if (id !== SELF_TAB) throw new Error('no such page');
+      return hooks.command(message);
     },
     openTab: async (url) => {
       if (new URL(url).origin === location.origin) location.assign(url);
@@ -115,16 +94,9 @@ export function createUserscriptHost(gm: Gm, isLeader: () => boolean): Userscrip
     },
     ownId: () => 'userscript',
     ownPagesUrl: () => 'userscript-has-no-privileged-pages:',
-    setCommandHandler(next) {
-      handler = next;
-    },
-    onTimer(name, callback) {
-      callbacks.set(name, callback);
-    },
-    onStorage(listener) {
-      storageListeners.add(listener);
-      return () => storageListeners.delete(listener);
-    },
+    setCommandHandler: hooks.setCommandHandler,
+    onTimer: hooks.onTimer,
+    onStorage: hooks.onStorage,
     onRecordsChangedElsewhere(listener) {
       elsewhere = listener;
     },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGE_EFFECTIVE_AT } from '../../simulator/model/model';
 import type { Payment } from '../../simulator/model/types';
 import { axeViolations } from './harness/axe';
-import { clickNow, expectPanelShowsTruth } from './harness/elaas';
+import { clickNow, expectPanelShowsTruth, panelStatuses } from './harness/elaas';
 import { screenshotPath } from './harness/env';
 import { readPanel, resetExtension, setStorage } from './harness/overlay';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
@@ -72,20 +72,10 @@ async function step(page: TestPage, id: string): Promise<void> {
 
 /** Wait until the panel shows `n` records and `ok(records)` holds. */
 async function panelWhen(page: TestPage, n: number, statuses: string[]): Promise<void> {
-  const chips = () =>
-    page.evaluate(
-      () =>
-        Array.from(
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelectorAll('.evw-record .evw-chip[data-status]') ?? [],
-        ).map((c) => c.getAttribute('data-status') ?? ''),
-      null,
-    );
   const end = Date.now() + 20_000;
   let seen: string[] = [];
   while (Date.now() < end) {
-    seen = await chips();
+    seen = await panelStatuses(page);
     if (seen.length === n && statuses.every((s, i) => s === '*' || seen[i] === s)) return;
     await new Promise((r) => setTimeout(r, 200));
   }

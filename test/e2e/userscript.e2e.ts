@@ -7,7 +7,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/server';
 import { startSimulator } from '../../simulator/server';
-import { expectPanelShowsTruth, RECORD, recordPayments, waitForRecords } from './harness/elaas';
+import {
+  expectPanelShowsTruth,
+  panelShowsCreated,
+  panelStatuses,
+  RECORD,
+  recordPayments,
+  waitForRecords,
+} from './harness/elaas';
 import { openSignedIn, readPanel } from './harness/overlay';
 import { BROWSERS, type Session, type TestPage } from './harness/session';
 import { launchWithUserscript } from './harness/userscript';
@@ -34,18 +41,6 @@ async function quickChecks(page: TestPage): Promise<void> {
 
 function notificationsShown(page: TestPage): Promise<{ title: string; text: string }[]> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('gm-stand-in-notifications') || '[]'), null);
-}
-
-function panelStatuses(page: TestPage): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      Array.from(
-        document
-          .querySelector('evw-panel')
-          ?.shadowRoot?.querySelectorAll('.evw-record .evw-chip[data-status]') ?? [],
-      ).map((c) => c.getAttribute('data-status') ?? ''),
-    null,
-  );
 }
 
 for (const browserName of BROWSERS) {
@@ -90,14 +85,7 @@ for (const browserName of BROWSERS) {
 
       // e-LAAS gets to it (hours at year-end); the script's own next check finds the voucher.
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector('.evw-chip[data-status="created"]') !== null,
-        null,
-        45_000,
-      );
+      await panelShowsCreated(page, 45_000);
       expectPanelShowsTruth((await readPanel(page))?.records ?? [], sim.ctx.state.payments);
       expect(ourChecks(sim)).toBeGreaterThan(0);
       const [p] = sim.ctx.state.payments;
@@ -133,14 +121,7 @@ for (const browserName of BROWSERS) {
       sim.ctx.requests.length = 0;
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       for (const tab of [b, c]) {
-        await tab.waitFor(
-          () =>
-            document
-              .querySelector('evw-panel')
-              ?.shadowRoot?.querySelector('.evw-chip[data-status="created"]') !== null,
-          null,
-          60_000,
-        );
+        await panelShowsCreated(tab, 60_000);
         expectPanelShowsTruth((await readPanel(tab))?.records ?? [], sim.ctx.state.payments);
       }
       expect(ourChecks(sim)).toBeGreaterThanOrEqual(1);

@@ -138,3 +138,27 @@ export function inlineStatuses(page: TestPage, dekaHeader = 'ฎีกาเล�
     return out;
   }, dekaHeader);
 }
+
+/** The statuses the panel shows, in its order. */
+export function panelStatuses(page: TestPage): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      Array.from(
+        document
+          .querySelector('evw-panel')
+          ?.shadowRoot?.querySelectorAll('.evw-record .evw-chip[data-status]') ?? [],
+      ).map((c) => c.getAttribute('data-status') ?? ''),
+    null,
+  );
+}
+
+/** Wait until the panel shows a payment whose voucher was created. */
+export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<unknown> {
+  return page.waitFor(
+    () =>
+      document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip[data-status="created"]') !==
+      null,
+    null,
+    timeoutMs,
+  );
+}

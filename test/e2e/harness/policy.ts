@@ -98,7 +98,6 @@ async function waitForInstall(session: Session): Promise<void> {
       await page.close();
       if (id) return;
     } catch (error) {
-      if (process.env.DEBUG_POLICY) console.log('attempt', String(error).slice(0, 300));
       if (Date.now() > end)
         throw new Error(`the browser did not install the extension from policy: ${error}`);
     }
