@@ -8,10 +8,11 @@
  * itself (the manager's own check is off).
  */
 import { readFileSync } from 'node:fs';
-import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import monkey from 'vite-plugin-monkey';
 import { GRANTS } from './platform/userscript/gm';
+import { PREACT_JSX } from './scripts/jsx.ts';
+import { noInnerHtml } from './scripts/no-inner-html.ts';
 import { ELAAS_MATCHES } from './site/hosts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -23,8 +24,9 @@ if (url && !/^https:\/\/.+\.user\.js$/.test(url))
 
 export default defineConfig({
   publicDir: false,
+  oxc: PREACT_JSX,
   plugins: [
-    preact(),
+    noInnerHtml(),
     monkey({
       entry: 'userscript/main.ts',
       align: 2,

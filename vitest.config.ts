@@ -1,9 +1,10 @@
-import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { PREACT_JSX } from './scripts/jsx.ts';
 
 export default defineConfig({
-  plugins: [WxtVitest(), preact()],
+  plugins: [WxtVitest()],
+  oxc: PREACT_JSX,
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/simulator/**/*.test.ts'],
     environment: 'happy-dom',

@@ -1,6 +1,7 @@
-import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEV_PUBLIC_KEY } from './scripts/dev-key';
+import { PREACT_JSX } from './scripts/jsx';
+import { noInnerHtml } from './scripts/no-inner-html';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
 
 /**
@@ -20,7 +21,8 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    oxc: PREACT_JSX,
+    plugins: [noInnerHtml()],
     build: { sourcemap: process.env.EVW_SOURCEMAP === '1', minify: process.env.EVW_NOMINIFY !== '1' },
   }),
   zip: {
@@ -49,7 +51,9 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: GECKO_ID,
-                strict_min_version: '140.0',
+                // 142: data_collection_permissions everywhere (Firefox for Android has it from 142; 140 made
+                // web-ext lint warn). Current ESR lines (153) are well above it.
+                strict_min_version: '142.0',
                 data_collection_permissions: { required: ['none'] },
               },
             },

@@ -23,8 +23,8 @@ const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
 const RUNS = 20;
 /** How long the steady cost (ticking elapsed times) is watched after the mount. */
 const STEADY_MS = 3000;
-/** Waited after the overlay has drawn, before reading the script time (trailing work). */
-const SETTLE_MS = 300;
+/** When the page is first looked at after loading (the overlay has usually drawn by then). */
+const FIRST_LOOK_MS = 600;
 
 /** The simulator's list page with its table body grown to `rows` rows of distinct ฎีกา. */
 export async function listPage(rows: number): Promise<string> {
@@ -100,20 +100,82 @@ function overlayShown(): { chips: number; records: number; notice: boolean } {
   };
 }
 
-/** all: the extension's overlay; none: the same page without the extension. */
-type Mode = 'all' | 'none';
-
-/** The panel's and the inline statuses' own work: their User Timing entries (testing builds). */
-function ownWork(): { panel: number; inline: number } {
-  // (No inner named functions: the page would not know the bundler's naming helper.)
-  let panel = 0;
-  let inline = 0;
-  for (const e of performance.getEntriesByType('measure')) {
-    if (e.name === 'evw:pending-panel') panel += e.duration;
-    if (e.name === 'evw:list-status') inline += e.duration;
-  }
-  return { panel, inline };
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string } };
 }
+
+type Cdp = Awaited<ReturnType<Awaited<ReturnType<typeof chromiumContext>>['context']['newCDPSession']>>;
+
+/** Record the page's main-thread timeline (the DevTools Performance panel's own events). */
+async function startTrace(cdp: Cdp): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
+  };
+}
+
+/** The DevTools "Scripting" events: a script run, a callback, a timer, a task's microtasks. */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.callFunction',
+  'TimerFire',
+  'RunMicrotasks',
+  'EventDispatch',
+  'FireAnimationFrame',
+]);
+
+/**
+ * Main-thread script time (thread time, so another process taking the CPU does not count) of
+ * the page's renderer from our first script (the bridge, at document_start) to a mark of ours.
+ * The page has no script of its own, and the benchmark does not look at it before then: every
+ * script event in that span is the extension's.
+ */
+export function scriptUntil(events: TraceEvent[], mark: string): number {
+  const end = events.find((e) => e.name === mark)?.ts;
+  if (end === undefined) throw new Error(`no ${mark} on the page's timeline`);
+  const first = events.find(
+    (e) => e.name === 'EvaluateScript' && /elaas(-bridge)?\.js$/.test(e.args?.data?.url ?? ''),
+  );
+  if (!first) throw new Error('none of our scripts on the timeline');
+  const thread = `${first.pid}:${first.tid}`;
+  const scripts = events
+    .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread && SCRIPT_EVENTS.has(e.name))
+    .filter((e) => e.ts >= first.ts && e.ts <= end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Outermost events only (a timer's callback is inside its TimerFire).
+  let total = 0;
+  let until = 0;
+  for (const e of scripts) {
+    if (e.ts < until) continue;
+    until = e.ts + (e.dur ?? 0);
+    total += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+/**
+ * all: the extension's overlay; none: the same page without the extension; traced: the overlay
+ * with the page's timeline recorded (apart, so recording costs nothing to the other figures).
+ */
+type Mode = 'all' | 'none' | 'traced';
 
 /**
  * One load: the main thread's script time until what the mode draws is drawn (polled from the
@@ -125,34 +187,38 @@ async function load(
   url: string,
   mode: Mode,
   tracked: number,
-): Promise<{ script: number; task: number; perSecond: number; panel: number }> {
+): Promise<{ script: number; task: number; perSecond: number; toMounted: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const trace = mode === 'traced' ? await startTrace(cdp) : null;
   const metric = async (name: string) =>
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const scriptMs = () => metric('ScriptDuration');
   await page.goto(url);
   const done = (seen: ReturnType<typeof overlayShown>) =>
     mode === 'none' || (seen.chips === tracked && seen.records > 0 && seen.notice);
+  // (traced loads are looked at after the mark: the look is not counted.)
+  // Looked at rarely and on the same schedule both ways: each look is script on the page's main
+  // thread too, and must not be counted as ours.
+  await new Promise((r) => setTimeout(r, FIRST_LOOK_MS));
   let seen = await page.evaluate(overlayShown);
-  for (let i = 0; i < 400 && !done(seen); i++) {
-    await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 100 && !done(seen); i++) {
+    await new Promise((r) => setTimeout(r, 100));
     seen = await page.evaluate(overlayShown);
   }
   if (!done(seen)) throw new Error(`the overlay did not finish (${mode}): ${JSON.stringify(seen)}`);
-  await new Promise((r) => setTimeout(r, SETTLE_MS));
   const script = await scriptMs();
   // All the main thread's work (parsing, style, layout, script): the page's load as a whole.
   const task = await metric('TaskDuration');
-  const own = mode === 'all' ? await page.evaluate(ownWork) : { panel: 0, inline: 0 };
+  const toMounted = trace ? scriptUntil(await trace.stop(), 'evw:panel-mounted') : 0;
   let perSecond = 0;
   if (mode === 'all') {
     await new Promise((r) => setTimeout(r, STEADY_MS));
     perSecond = ((await scriptMs()) - script) / (STEADY_MS / 1000);
   }
   await page.close();
-  return { script, task, perSecond, panel: own.panel + own.inline };
+  return { script, task, perSecond, toMounted };
 }
 
 export interface PanelBench {
@@ -161,9 +227,10 @@ export interface PanelBench {
   /** Everything of ours (all − none), median and p95. */
   overlayMedian: number;
   overlayP95: number;
-  /** The panel's and the inline statuses' own script time (User Timing), median and p95. */
-  panelMedian: number;
-  panelP95: number;
+  /** The issue's figure: our script time from our first script to the panel mounted with the
+   * clerk's payments (thread time, from the page's timeline), median and p95. */
+  mountedMedian: number;
+  mountedP95: number;
   /** Script time per second after the mount, while elapsed times tick (median). */
   steadyPerSecond: number;
   /** The page's main-thread work (CDP TaskDuration) with the extension over without it (medians). */
@@ -191,7 +258,7 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
     // Warm up: the first loads compile our scripts into the browser's cache.
     await load(withExt.context, url, 'all', tracked);
     const all: number[] = [];
-    const own: number[] = [];
+    const mounted: number[] = [];
     const none: number[] = [];
     const allTask: number[] = [];
     const noneTask: number[] = [];
@@ -201,21 +268,21 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
       all.push(run.script);
       allTask.push(run.task);
       steady.push(run.perSecond);
-      own.push(run.panel);
+      mounted.push((await load(withExt.context, url, 'traced', tracked)).toMounted);
       const bare = await load(without.context, url, 'none', tracked);
       none.push(bare.script);
       noneTask.push(bare.task);
     }
     const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
     const overlay = sorted(all.map((x, i) => x - (none[i] ?? 0)));
-    const panel = sorted(own);
+    const toMounted = sorted(mounted);
     return {
       rows,
       tracked,
       overlayMedian: percentile(overlay, 50),
       overlayP95: percentile(overlay, 95),
-      panelMedian: percentile(panel, 50),
-      panelP95: percentile(panel, 95),
+      mountedMedian: percentile(toMounted, 50),
+      mountedP95: percentile(toMounted, 95),
       steadyPerSecond: percentile(sorted(steady), 50),
       ratio: percentile(sorted(allTask), 50) / percentile(sorted(noneTask), 50),
     };
@@ -229,31 +296,30 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
 export function panelReport(benches: PanelBench[]): string {
   const goal = 10;
   const row = (r: PanelBench) =>
-    `| ${r.rows.toLocaleString('en-US')} rows, ${r.tracked} ours | ${ms(r.panelMedian)} | ${ms(r.panelP95)} | ${ms(r.overlayMedian)} | ${ms(r.overlayP95)} | ${r.ratio.toFixed(2)}× | ${ms(r.steadyPerSecond)} |`;
+    `| ${r.rows.toLocaleString('en-US')} rows, ${r.tracked} ours | ${ms(r.mountedMedian)} | ${ms(r.mountedP95)} | ${ms(r.overlayMedian)} | ${ms(r.overlayP95)} | ${r.ratio.toFixed(2)}× | ${ms(r.steadyPerSecond)} |`;
   const at1000 = benches.find((b) => b.rows === 1000);
+  const met = at1000 !== undefined && at1000.mountedMedian <= goal;
   return [
-    '## The panel on payments lists of 100, 1,000 and 10,000 rows (real Chromium)',
+    '## Page cost on payments lists of 100, 1,000 and 10,000 rows (real Chromium)',
     '',
-    "Main-thread script time (CDP ScriptDuration) for one load of the simulator's design B payments",
-    'list (server-rendered, no script of its own) grown to each size, until the panel is drawn and our',
-    `status is on the rows we track, plus ${SETTLE_MS} ms; median of ${RUNS} loads each way, with and`,
-    'without the extension alternately in the same run.',
+    "The simulator's design B payments list (server-rendered, no script of its own) grown to each",
+    `size; median and p95 of ${RUNS} loads of each kind, alternating in the same run.`,
     '',
-    "- **Panel**: the panel's own work, timed by itself (User Timing entries, testing builds only):",
-    '  its host and styles, each render until it shows the payments, and our status on the rows.',
-    '  Reading the table, which tracking does for every list page anyway, is in the next figure.',
-    '- **Whole overlay**: minus the page without the extension: both content scripts evaluated, the',
-    '  router, the change notice, tracking, the panel.',
+    "- **To panel mounted**: the main thread's script time (thread time, from the page's timeline as",
+    "  the DevTools Performance panel records it) from our first script's start (the page-world",
+    "  bridge, at document_start) until the panel is mounted with the clerk's payments in it (a mark",
+    "  testing builds set): both content scripts evaluated, the background's answers, the router,",
+    '  the change notice, reading the table, the panel. Loads recorded apart from the others.',
+    `- **Settled**: CDP ScriptDuration with the extension minus without, read ${FIRST_LOOK_MS} ms after loading,`,
+    "  when our status is on every row we track too and the list's news has gone to the background.",
     "- **With / without**: the page's whole main-thread work (CDP TaskDuration: parsing, style,",
     '  layout and script) with the extension over without it.',
     '- **Steady**: script time per second afterwards, while payments wait and elapsed times tick.',
     '',
-    '| page | panel (median) | panel (p95) | whole overlay (median) | whole overlay (p95) | with / without | steady, per second |',
+    '| page | to panel mounted (median) | (p95) | settled (median) | (p95) | with / without | steady, per second |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...benches.map(row),
     '',
-    `Goal: the panel at most ${goal} ms on the 1,000-row page: **${at1000 && at1000.panelMedian <= goal ? 'met' : 'missed'}**.`,
-    `The whole overlay at 1,000 rows (${at1000 ? ms(at1000.overlayMedian) : '?'}) is not within ${goal} ms yet: most of it is`,
-    'evaluating the content scripts and the first state round trip, which is the next thing to cut.',
+    `Goal: at most ${goal} ms to the panel mounted on the 1,000-row page: **${met ? 'met' : 'missed'}**.`,
   ].join('\n');
 }

@@ -218,6 +218,6 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     const id = m.id;
     void answer.then((result) => post({ type: 'check-result', id, ...result }));
   });
-
-  post({ type: 'ready' });
+  // Nothing is posted now: the content script starts later and says hello (and e-LAAS' own
+  // message listeners hear nothing from us on every page load).
 }

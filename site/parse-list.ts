@@ -55,22 +55,90 @@ function findColumns(headers: string[], profile: ListPageProfile): Partial<Recor
   return columns;
 }
 
+/** The profile's status texts, normalised once per profile (a long list reads many cells). */
+const normalisedTexts = new WeakMap<Record<string, VoucherStatus>, [string, VoucherStatus][]>();
+
+function textsOf(texts: Record<string, VoucherStatus>): [string, VoucherStatus][] {
+  let list = normalisedTexts.get(texts);
+  if (!list) {
+    list = Object.entries(texts).map(([text, status]) => [normaliseText(text), status]);
+    normalisedTexts.set(texts, list);
+  }
+  return list;
+}
+
 function statusOf(cell: Element | undefined, texts: Record<string, VoucherStatus>): VoucherStatus | null {
   if (!cell) return null;
   // The status is the first line of the cell; a failure reason may follow it.
   const first = normaliseText(
     cell.querySelector('.status, span, strong')?.textContent ?? cell.textContent ?? '',
   );
-  for (const [text, status] of Object.entries(texts)) if (first === normaliseText(text)) return status;
-  for (const [text, status] of Object.entries(texts))
-    if (first.startsWith(normaliseText(text))) return status;
+  const list = textsOf(texts);
+  for (const [text, status] of list) if (first === text) return status;
+  for (const [text, status] of list) if (first.startsWith(text)) return status;
   return null;
 }
 
+/** The row's cells read into a status row (null when it has no ฎีกา or no known status). */
+function readRow(
+  element: Element,
+  columns: Partial<Record<Column, number>>,
+  statusTexts: Record<string, VoucherStatus>,
+): ListTable['rows'][number] {
+  const cells = cellsOf(element);
+  const at = (c: Column) => (columns[c] === undefined ? undefined : cells[columns[c] as number]);
+  const dekaNo = parseCode(at('dekaNo')?.textContent);
+  const status = statusOf(at('status'), statusTexts);
+  const voucherCell = at('voucherNo');
+  const voucherNo = parseCode(voucherCell?.textContent);
+  const reason = at('status')?.querySelector('small, .reason')?.textContent;
+  const row: StatusRow | null =
+    dekaNo && status
+      ? {
+          elaasId: parseCode(element.getAttribute('data-payment-id')),
+          ref: null,
+          dekaNo,
+          amount: parseAmount(at('amount')?.textContent ?? ''),
+          payDate: parseDay(at('payDate')?.textContent ?? ''),
+          status,
+          voucherNo: voucherNo && voucherNo !== '-' ? voucherNo : null,
+          voucherCreatedAt: parseDateTime(at('voucherCreatedAt')?.textContent ?? ''),
+          failureReason: parseText(reason),
+        }
+      : null;
+  return { element, row, voucherHref: voucherCell?.querySelector('a')?.getAttribute('href') ?? null };
+}
+
 /**
- * `wanted`: the ฎีกา numbers worth reading (the clerk's own payments). Other rows are listed
- * with `row: null` after reading one cell, so a list of 1,000 rows costs little. Omit it to
- * read every row (the status check reads whole pages).
+ * The table's rows whose ฎีกา cell holds one of `wanted`. The ฎีกา cells come in one native
+ * query and only they are read: a list of 1,000 rows of which the clerk has 50 costs a cell's
+ * text per row, not a row's worth of DOM objects.
+ */
+function wantedRows(table: Element, dekaColumn: number, wanted: ReadonlySet<string>): Element[] {
+  const n = dekaColumn + 1;
+  const cells = table.querySelectorAll(
+    [':scope > tbody > tr', ':scope > tr', ':scope > tfoot > tr']
+      .map((rows) => `${rows} > :nth-child(${n})`)
+      .join(', '),
+  );
+  const found: Element[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Element;
+    const text = cell.textContent ?? '';
+    const plain = text.trim();
+    // Only Thai digits or inner white space could still make it one of ours once normalised.
+    const ours = wanted.has(plain) || (/[\u0e50-\u0e59\s]/.test(plain) && wanted.has(parseCode(text) ?? ''));
+    if (ours && cell.parentElement && (cell.tagName === 'TD' || cell.tagName === 'TH')) {
+      found.push(cell.parentElement);
+    }
+  }
+  return found;
+}
+
+/**
+ * `wanted`: the ฎีกา numbers worth reading (the clerk's own payments); only their rows are
+ * listed. Omit it to read every row, each listed (`row: null` when unreadable): the status check
+ * reads whole pages.
  */
 export function readListTable(
   profile: ListPageProfile,
@@ -87,43 +155,11 @@ export function readListTable(
   for (const table of tables) {
     const columns = findColumns(headerCells(table), profile);
     if (columns.dekaNo === undefined || columns.status === undefined) continue;
-    const body = bodyRows(table);
-    if (wanted?.size === 0)
-      return { table, columns, rows: body.map((element) => ({ element, row: null, voucherHref: null })) };
-    const dekaColumn = columns.dekaNo;
-    const rows = body.map((element) => {
-      const cells = cellsOf(element);
-      // The ฎีกา cell alone first: most rows of a long list are not the clerk's and stop here.
-      const dekaText = cells[dekaColumn]?.textContent ?? '';
-      const plain = dekaText.trim();
-      if (wanted && !wanted.has(plain)) {
-        // Only Thai digits or inner white space could still make it one of ours once normalised.
-        if (!/[\u0e50-\u0e59\s]/.test(plain)) return { element, row: null, voucherHref: null };
-        const code = parseCode(dekaText);
-        if (!code || !wanted.has(code)) return { element, row: null, voucherHref: null };
-      }
-      const at = (c: Column) => (columns[c] === undefined ? undefined : cells[columns[c] as number]);
-      const dekaNo = parseCode(dekaText);
-      const status = statusOf(at('status'), statusTexts);
-      const voucherCell = at('voucherNo');
-      const voucherNo = parseCode(voucherCell?.textContent);
-      const reason = at('status')?.querySelector('small, .reason')?.textContent;
-      const row: StatusRow | null =
-        dekaNo && status
-          ? {
-              elaasId: parseCode(element.getAttribute('data-payment-id')),
-              ref: null,
-              dekaNo,
-              amount: parseAmount(at('amount')?.textContent ?? ''),
-              payDate: parseDay(at('payDate')?.textContent ?? ''),
-              status,
-              voucherNo: voucherNo && voucherNo !== '-' ? voucherNo : null,
-              voucherCreatedAt: parseDateTime(at('voucherCreatedAt')?.textContent ?? ''),
-              failureReason: parseText(reason),
-            }
-          : null;
-      return { element, row, voucherHref: voucherCell?.querySelector('a')?.getAttribute('href') ?? null };
-    });
+    const head = headerRow(table);
+    const elements = wanted
+      ? wantedRows(table, columns.dekaNo, wanted).filter((tr) => tr !== head)
+      : bodyRows(table);
+    const rows = elements.map((element) => readRow(element, columns, statusTexts));
     return { table, columns, rows };
   }
   return null;

@@ -148,13 +148,18 @@ async function notifyTabs(origin: string): Promise<void> {
   );
 }
 
-/** Tell every e-LAAS tab to re-read (tabs we may not read have no URL and are skipped). */
-export async function tellAllTabs(): Promise<void> {
+/**
+ * Tell every e-LAAS tab to re-read its records, or (`state/changed`) its settings and notice
+ * (tabs we may not read have no URL and are skipped).
+ */
+export async function tellAllTabs(
+  type: 'records/changed' | 'state/changed' = 'records/changed',
+): Promise<void> {
   const tabs = await host().allTabs();
   await Promise.all(
     tabs.map((tab) =>
       host()
-        .sendToTab(tab.id, { type: 'records/changed' })
+        .sendToTab(tab.id, { type })
         .catch(() => undefined),
     ),
   );

@@ -9,6 +9,8 @@ import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
 import type { ProfileRef } from './tracking';
 
 const CHECK_TIMEOUT_MS = 60_000;
+/** The bridge answers a hello at once (same window); silence this long means it is not there. */
+const HELLO_TIMEOUT_MS = 500;
 /** The bridge has seen no API request with authorisation on this page. */
 export const NO_API = 'no-api-seen';
 
@@ -38,8 +40,8 @@ function json(text: string | undefined): unknown {
 }
 
 export interface BridgeClient {
-  /** The bridge has announced itself on this page (design A). */
-  present(): boolean;
+  /** Whether the bridge is on this page (design A): asks it once, then remembers. */
+  present(): Promise<boolean>;
   /** Tell the bridge the profile in force, if it changed (an organisation's override). */
   syncProfile(): void;
   runCheck(req: CheckRequest): Promise<CheckResult>;
@@ -51,8 +53,12 @@ export function connectBridge(
   onRecorded: (payment: CapturedPayment) => void,
 ): BridgeClient {
   let present = false;
+  const readyWaiters = new Set<() => void>();
   const waiting = new Map<string, (m: BridgeMessage) => void>();
-  let sent: unknown = null;
+  // The bridge starts with the built-in profile, which is ours too until the background says
+  // otherwise: nothing to send unless an organisation's override is in force.
+  const builtIn = site.profile;
+  let sent: unknown = builtIn;
   const syncProfile = (force = false) => {
     if (!force && sent === site.profile) return;
     sent = site.profile;
@@ -67,7 +73,9 @@ export function connectBridge(
       const m = fromBridge(event);
       if (!m) return;
       present = true;
-      if (m.type === 'ready') syncProfile(true);
+      // A bridge saying hello again may be a new one (with the built-in profile).
+      if (m.type === 'ready' && site.profile !== builtIn) syncProfile(true);
+      if (m.type === 'ready') for (const done of [...readyWaiters]) done();
       if (m.type === 'recorded' && m.status === 200) {
         const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
         if (parsed.ok) onRecorded(parsed.value);
@@ -78,7 +86,22 @@ export function connectBridge(
     { signal },
   );
 
-  window.postMessage({ source: CONTENT, type: 'hello' }, location.origin);
+  // Whether the bridge is there is asked when a check needs it, not at every page load: a
+  // message posted while the page loads costs its main thread (npm run bench), and e-LAAS' own
+  // listeners would hear it.
+  const ask = (): Promise<boolean> => {
+    if (present || signal.aborted) return Promise.resolve(present);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        readyWaiters.delete(done);
+        resolve(present);
+      };
+      const timer = setTimeout(done, HELLO_TIMEOUT_MS);
+      readyWaiters.add(done);
+      window.postMessage({ source: CONTENT, type: 'hello' }, location.origin);
+    });
+  };
 
   const page = (dateFrom: string, fiscalYear: number, n: number) =>
     new Promise<BridgeMessage | null>((resolve) => {
@@ -97,7 +120,7 @@ export function connectBridge(
     });
 
   return {
-    present: () => present,
+    present: ask,
     syncProfile: () => syncProfile(),
     async runCheck(req) {
       if (!navigator.onLine) return { ok: false, reason: 'offline' };

@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/pro
 import { features } from './features';
 import { contentAnchor } from './features/anchor';
 import type { Feature } from './features/types';
+import { ourMutation } from './ours';
 import { createStateStore } from './state';
 import { startTracking } from './tracking';
 
@@ -72,7 +73,9 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   const started = performance.now();
   let waiting = false;
   const check = () => {
-    if (ctx.isInvalid) return;
+    // Nothing is read or drawn until the background's state is known (settings, the profile in
+    // force); its arrival calls this again. The page is left alone meanwhile.
+    if (ctx.isInvalid || store.get().kind === 'loading') return;
     // An SPA draws its content area after we start: wait for it a moment rather than mount at
     // the top of <body> and jump. The DOM observer below calls again when the page changes.
     if (contentAnchor(site.profile) === document.body && performance.now() - started < ANCHOR_GRACE_MS) {
@@ -121,17 +124,8 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
 
   // Page changes without a URL change (the SPA renders the new page after navigating).
   let scheduled = false;
-  // Our own elements coming and going (panel, inline statuses) are not the page changing.
-  const ours = (n: Node) => n.nodeType === 1 && (n as Element).tagName.startsWith('EVW-');
   const observer = new MutationObserver((mutations) => {
-    if (scheduled) return;
-    if (
-      mutations.every(
-        (m) =>
-          [...m.addedNodes, ...m.removedNodes].every(ours) && m.addedNodes.length + m.removedNodes.length > 0,
-      )
-    )
-      return;
+    if (scheduled || mutations.every(ourMutation)) return;
     scheduled = true;
     ctx.setTimeout(() => {
       scheduled = false;
@@ -147,6 +141,7 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   let policyKey = '';
   store.subscribe(() => {
     const s = store.get();
+    if (s.kind === 'error' && page === null) check(); // mount, to say what is wrong
     if (s.kind !== 'ready') return;
     const { elaasOrigins, featuresOff } = s.state.settings.values;
     const key = JSON.stringify([s.state.profile, elaasOrigins, featuresOff]);

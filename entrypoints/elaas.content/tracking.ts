@@ -19,6 +19,7 @@ import {
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
+import { ourMutation } from './ours';
 
 /**
  * The site profile in force: the background may change it (policy), so read it at each use; and
@@ -43,7 +44,7 @@ export interface TrackingStore {
   listTable(): ListTable | null;
   scope(): Scope;
   /** Read the payments list on screen, if this page has one, and send what it says. */
-  readList(): void;
+  readList(): boolean;
   /** Look for e-LAAS' success dialog after a save the API capture may have missed. */
   readDialog(): void;
 }
@@ -122,9 +123,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     void transport.request({ type: 'records/mine', scope: scope() }).then((reply) => {
       if (!reply.ok || ctx.isInvalid) return;
       snapshot = reply.data;
-      for (const l of listeners) l();
-      // Our payments changed: the list on screen may hold rows for them not read yet.
-      if (lastTable?.table.isConnected) readList();
+      // Our payments changed: the list on screen may hold rows for them not read yet. Read it
+      // before telling the views, so they draw once.
+      const told = (listAsked || lastTable?.table.isConnected) && readList();
+      if (!told) for (const l of listeners) l();
     });
   };
 
@@ -144,11 +146,16 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   const stop = transport.onCommand((message) => {
     if (isCheckRequest(message)) {
       // A site that talks JSON: the app's own API, through the bridge. Otherwise: the list page.
-      if (!bridge.present()) return checkByListPage(site.profile, message);
       return bridge
-        .runCheck(message)
-        .then((result) =>
-          !result.ok && result.message === NO_API ? checkByListPage(site.profile, message) : result,
+        .present()
+        .then((present) =>
+          present
+            ? bridge
+                .runCheck(message)
+                .then((result) =>
+                  !result.ok && result.message === NO_API ? checkByListPage(site.profile, message) : result,
+                )
+            : checkByListPage(site.profile, message),
         );
     }
     if (
@@ -167,26 +174,39 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   let listReadable: boolean | null = null;
   let unreadableSince: number | null = null;
   let lastTable: ListTable | null = null;
-  let lastText = '';
   let lastWanted = '';
   let lastProfile = site.profile;
-  const readList = () => {
+  /** The list was asked for before the clerk's records were known: read it when they are. */
+  let listAsked = false;
+  // Whether the table read last changed since: its own observer says so, which costs the page
+  // nothing while it is still (rather than comparing a long table's text at each DOM check).
+  // Our inline statuses coming and going are not the table changing.
+  let tableChanged = true;
+  const tableObserver = new MutationObserver((mutations) => {
+    if (!mutations.every(ourMutation)) tableChanged = true;
+  });
+  ctx.onInvalidated(() => tableObserver.disconnect());
+  /** Read the list and tell the views; false when nothing was read or told. */
+  const readList = (): boolean => {
     // Only the clerk's own payments matter here: their ฎีกา numbers pick the rows worth reading.
-    const wanted = new Set((snapshot?.records ?? []).map((r) => r.dekaNo));
+    if (!snapshot) {
+      listAsked = true;
+      return false;
+    }
+    listAsked = false;
+    const wanted = new Set(snapshot.records.map((r) => r.dekaNo));
     const wantedKey = [...wanted].join();
-    // Most DOM checks find the same table with the same text: skip reading it again. (Our
-    // inline statuses live in shadow roots: they are not part of the table's text.)
-    const shown = lastTable?.table.isConnected ? lastTable.table : null;
     if (
-      shown &&
+      lastTable?.table.isConnected &&
+      !tableChanged &&
       site.profile === lastProfile &&
-      wantedKey === lastWanted &&
-      shown.textContent === lastText &&
-      lastTable?.rows.every((r) => r.element.isConnected)
+      wantedKey === lastWanted
     )
-      return;
+      return false;
     const table = readListTable(site.profile.listPage, site.profile.statusTexts, document, wanted);
-    lastText = table?.table.textContent ?? '';
+    tableObserver.disconnect();
+    if (table) tableObserver.observe(table.table, { childList: true, subtree: true, characterData: true });
+    tableChanged = false;
     lastWanted = wantedKey;
     lastProfile = site.profile;
     // A page still drawing its table is not unreadable yet: say so only after a grace period.
@@ -201,18 +221,20 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     // A table read again has news (new text, a re-render, our payments changed): the views
     // (inline statuses) follow it. Our own inline statuses never trigger a read.
     lastTable = table;
-    if (readable !== listReadable || table !== null) {
+    const told = readable !== listReadable || table !== null;
+    if (told) {
       listReadable = readable;
       for (const l of listeners) l();
     }
-    if (!table) return;
+    if (!table) return told;
     const rows = table.rows.map((r) => r.row).filter((r): r is StatusRow => r !== null);
     const key = JSON.stringify(rows);
-    if (rows.length === 0 || key === lastRows) return;
+    if (rows.length === 0 || key === lastRows) return told;
     lastRows = key;
     void transport.request({ type: 'status/rows', scope: scope(), rows }).then((reply) => {
       if (reply.ok && reply.data.changed > 0) refresh();
     });
+    return told;
   };
 
   // Capture from the form too: remember what was submitted, confirm it by the success dialog.

@@ -22,19 +22,39 @@ export const extensionTransport: Transport = {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   },
-  onCommand(handler) {
-    // Answered through sendResponse (and `true`: "the answer comes later"), which every browser
-    // supports natively: content scripts run without webextension-polyfill (wxt.config.ts).
-    const listener = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      const answer = handler(message);
-      if (answer === undefined) return undefined;
-      Promise.resolve(answer).then(sendResponse, (error: unknown) =>
-        sendResponse({ ok: false, reason: 'site-error', message: String(error).slice(0, 300) }),
-      );
-      return true;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+  onCommand: (handler) => onCommand(handler),
+};
+
+/**
+ * e-LAAS pages: the background tells them when what they show changed (`state/changed`). The
+ * storage API is not opened in every page load; it is the content script's costliest start.
+ */
+export const contentTransport: Transport = {
+  ...extensionTransport,
+  onInvalidate(listener) {
+    return onCommand((message) => {
+      if ((message as { type?: unknown } | null)?.type !== 'state/changed') return undefined;
+      listener();
+      return Promise.resolve(true);
+    });
   },
 };
+
+/**
+ * Messages from the background, answered through sendResponse (and `true`: "the answer comes
+ * later"), which every browser supports natively: content scripts run without
+ * webextension-polyfill (wxt.config.ts).
+ */
+function onCommand(handler: (message: unknown) => Promise<unknown> | undefined): () => void {
+  const listener = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const answer = handler(message);
+    if (answer === undefined) return undefined;
+    Promise.resolve(answer).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, reason: 'site-error', message: String(error).slice(0, 300) }),
+    );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

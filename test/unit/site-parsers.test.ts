@@ -179,6 +179,28 @@ describe('the payments list page', () => {
     expect(t?.rows[0]?.voucherHref).toBe('/voucher/PV2569-000001');
   });
 
+  it('reads only the rows of the ฎีกา asked for, in Thai or Arabic digits, not nested or header rows', () => {
+    const headers = ['ฎีกาเลขที่', 'สถานะ', 'จำนวนเงิน'];
+    const nested = `<table><tr><td>201/2569</td><td>รอประมวลผล</td></tr></table>`;
+    const html = table(headers, [
+      ['201/2569', 'รอประมวลผล', '1.00'],
+      ['202/2569', 'รอประมวลผล', '2.00'],
+      [' ๒๐๓ / ๒๕๖๙ ', 'สร้างใบผ่านรายการจ่ายแล้ว', '3.00'],
+      ['204/2569', `อยู่ระหว่างประมวลผล ${nested}`, '4.00'],
+    ]);
+    const t = readListTable(
+      P.listPage,
+      P.statusTexts,
+      doc(html),
+      new Set(['201/2569', '203 / 2569', 'ฎีกาเลขที่', '999/2569']),
+    );
+    expect(t?.rows.map((r) => [r.row?.dekaNo, r.row?.status, r.row?.amount])).toEqual([
+      ['201/2569', 'awaiting', 100],
+      ['203 / 2569', 'created', 300],
+    ]);
+    expect(readListTable(P.listPage, P.statusTexts, doc(html), new Set())?.rows).toEqual([]);
+  });
+
   it('says it cannot read a page without the columns it needs', () => {
     expect(
       readListTable(P.listPage, P.statusTexts, doc(table(['เลขที่ฎีกา', 'สถานะรายการ'], [['1', '2']]))),

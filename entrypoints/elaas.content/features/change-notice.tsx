@@ -2,7 +2,7 @@
  * The 10 June 2569 change notice: full on payment pages, a strip elsewhere in e-LAAS.
  * Dismissal is remembered per e-LAAS user and returns when the notice's version changes.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { Notice } from '../../../components/Notice';
 import noticeCss from '../../../components/styles/notice.css?inline';
 import { buildNotice, noticeVisible } from '../../../core/notice';
@@ -13,7 +13,8 @@ import type { Feature, FeatureContext } from './types';
 function NoticeContainer({ fx }: { fx: FeatureContext }) {
   const [snapshot, setSnapshot] = useState(fx.store.get());
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // Before the first paint, like the panel: one layout of the page for both.
+  useLayoutEffect(() => {
     const unsubscribe = fx.store.subscribe(() => setSnapshot(fx.store.get()));
     setSnapshot(fx.store.get()); // an answer may have arrived between render and subscribe
     return unsubscribe;

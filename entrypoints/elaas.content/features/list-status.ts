@@ -8,7 +8,6 @@ import type { Translate } from '../../../core/i18n';
 import { match } from '../../../core/matcher';
 import { isOverdue, type PaymentRecord, type StatusRow } from '../../../core/records';
 import { cellsOf } from '../../../site/parse-list';
-import { measured } from './measure';
 import { createShadowHost } from './shadow-ui';
 import type { Feature } from './types';
 
@@ -34,11 +33,6 @@ export const listStatus: Feature = {
     };
 
     const apply = () => {
-      const start = performance.now();
-      applyNow();
-      measured('list-status', start);
-    };
-    const applyNow = () => {
       const table = fx.tracking.listTable();
       const mine = fx.tracking.get();
       const state = fx.store.get();

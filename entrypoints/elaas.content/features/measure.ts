@@ -1,8 +1,8 @@
 /**
- * Testing builds only (compiled away in the store build): the script time of a feature's own
- * work, as User Timing entries `evw:<feature>` on the page's timeline, for `npm run bench`.
+ * Testing builds only (compiled away in the store build): a moment on the page's timeline,
+ * `evw:<name>`, where `npm run bench` stops counting (bench/panel.ts).
  */
-export function measured(feature: string, start: number): void {
+export function marked(name: string): void {
   if (import.meta.env.MODE !== 'testing') return;
-  performance.measure(`evw:${feature}`, { start, end: performance.now() });
+  performance.mark(`evw:${name}`);
 }

@@ -9,7 +9,7 @@ import { STATUS_KEY } from '../../../components/Status';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
-import { measured } from './measure';
+import { marked } from './measure';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
@@ -42,13 +42,15 @@ function createTicker(offset: () => number): Ticker {
 }
 
 function PanelContainer({ fx }: { fx: FeatureContext }) {
-  // Benchmark (testing builds): each render after the first, until its DOM is in place.
-  const renderStart = performance.now();
-  const renders = useRef(0);
-  useLayoutEffect(() => {
-    if (renders.current++ > 0) measured('pending-panel', renderStart);
-  });
   const [records, setRecords] = useState(fx.tracking.get());
+  const drawn = useRef(false);
+  useLayoutEffect(() => {
+    // The panel mounted with the clerk's payments in it: where the page-cost figure stops.
+    if (!drawn.current && records) {
+      drawn.current = true;
+      marked('panel-mounted');
+    }
+  });
   const [state, setState] = useState(fx.store.get());
   const [readable, setReadable] = useState(fx.tracking.listReadable());
   // The clerk's click shows at once; the setting follows from the background.
@@ -63,7 +65,9 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
   /** The background's clock minus ours (the testing clock may be set apart). */
   const offset = useRef(records ? records.now - Date.now() : 0);
 
-  useEffect(() => {
+  // Subscribed before the first paint (not after it, as useEffect would): what arrived meanwhile
+  // is drawn in the same frame, so the page is laid out once for the panel, not twice.
+  useLayoutEffect(() => {
     const a = fx.tracking.subscribe(() => {
       const next = fx.tracking.get();
       if (next) offset.current = next.now - Date.now();
@@ -184,7 +188,6 @@ export const pendingPanel: Feature = {
       const s = fx.store.get();
       return s.kind === 'ready' ? s.state.settings.values.panelDock : 'top';
     };
-    const start = performance.now();
     const mounting = mountShadowUi(fx, {
       name: 'evw-panel',
       anchor: () => contentAnchor(fx.profile),
@@ -192,7 +195,6 @@ export const pendingPanel: Feature = {
       css: panelCss,
       content: <PanelContainer fx={fx} />,
     });
-    measured('pending-panel', start); // the host, its styles and the first render
     const ui = await mounting;
     if (!ui) return null;
     let docked = dock();
