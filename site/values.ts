@@ -5,9 +5,15 @@
 import { BE_OFFSET } from '../core/dates';
 import { toArabicDigits } from '../core/digits';
 
+/** The most a payment can be: what 13 digits of baht can say (the text form's limit too). */
+const MAX_BAHT = 1e13;
+
 /** "1,234.50", "฿1,234.5", "๑,๒๓๔.๕๐", 1234.5 → satang (123450). */
 export function parseAmount(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : null;
+  if (typeof value === 'number') {
+    // Beyond this a number has no exact satang (and no payment is that large).
+    return Number.isFinite(value) && value >= 0 && value < MAX_BAHT ? Math.round(value * 100) : null;
+  }
   if (typeof value !== 'string') return null;
   const s = toArabicDigits(value).replace(/[฿,\s]|บาท/g, '');
   if (!/^\d{1,13}(\.\d{1,2})?$/.test(s)) return null;

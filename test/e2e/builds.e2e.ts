@@ -2,7 +2,8 @@
  * The builds: the store build asks for e-LAAS hosts only and carries no development key; the
  * testing build adds the local hosts; both load in real Chromium and Firefox ESR.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,6 +26,13 @@ import {
 } from './harness/env';
 import { openSignedIn } from './harness/overlay';
 import { BROWSERS, launch } from './harness/session';
+
+/** Every script file of a build. */
+function scriptsIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dir, f));
+}
 
 type Manifest = Record<string, unknown> & {
   host_permissions: string[];
@@ -77,6 +85,39 @@ describe('manifests', () => {
       for (const c of m.content_scripts) expect(c.matches).toEqual([...ELAAS_MATCHES, ...LOCAL_MATCHES]);
     }
     expect(typeof manifest(CHROME_BUILD).key).toBe('string');
+  });
+
+  it("passes web-ext lint (AMO's own checks) with no error and no warning", () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/web-ext/bin/web-ext.js'),
+        'lint',
+        '--source-dir',
+        FIREFOX_STORE_BUILD,
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    );
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number; warnings: number };
+      errors: { code: string }[];
+      warnings: { code: string }[];
+    };
+    expect([...report.errors, ...report.warnings].map((m) => m.code)).toEqual([]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('no shipped script writes innerHTML, evaluates text, or loads code from elsewhere', () => {
+    for (const build of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
+      for (const file of scriptsIn(build)) {
+        const code = readFileSync(file, 'utf8');
+        expect({ file, innerHTML: /\.innerHTML\s*=[^=]/.test(code) }).toEqual({ file, innerHTML: false });
+        expect({ file, eval: /\beval\(|new Function\(/.test(code) }).toEqual({ file, eval: false });
+        expect({ file, remote: /https?:\/\/[^"'`\s]*\.js\b/.test(code) }).toEqual({ file, remote: false });
+      }
+    }
   });
 
   it('the store bundle has no testing clock', () => {
