@@ -8,15 +8,13 @@
  * Everything it passes on is untrusted page data to the content script, which validates it.
  */
 
+import { awaitContent, type Channel } from './bridge-channel';
 import { listRequestUrl } from './parse-api';
 import type { ApiProfile } from './profile';
 
-export const BRIDGE = 'evw-bridge';
-export const CONTENT = 'evw-content';
 const MAX_BODY = 2_000_000;
 
 export interface RunCheck {
-  source: typeof CONTENT;
   type: 'run-check';
   id: string;
   dateFrom: string;
@@ -37,7 +35,6 @@ function headerFrom(headers: HeadersInit | undefined, name: string): string | nu
 export type BridgeApi = Pick<ApiProfile, 'record' | 'list'>;
 
 export interface ProfileMessage {
-  source: typeof CONTENT;
   type: 'profile';
   api: BridgeApi;
 }
@@ -103,7 +100,9 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
   };
   use(builtIn);
   let authorization: string | null = null;
-  const post = (message: Record<string, unknown>) => win.postMessage({ source: BRIDGE, ...message }, origin);
+  // Only the content script hears us, on the line met before the page's scripts ran.
+  let line: Channel | null = null;
+  const post = (message: Record<string, unknown>) => line?.send(message);
 
   const inspect = (method: string, rawUrl: string, auth: string | null) => {
     let url: URL;
@@ -167,22 +166,15 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
 
   const inFlight = new Map<string, Promise<Record<string, unknown>>>();
 
-  win.addEventListener('message', (event: MessageEvent) => {
-    const m = event.data as Partial<RunCheck> | { source?: string; type?: string } | null;
-    // The content script starts after us (document_idle): it says hello, we say we are here.
-    if (event.origin === origin && m?.source === CONTENT && m.type === 'hello') {
-      post({ type: 'ready' });
-      return;
-    }
-    if (event.origin === origin && m?.source === CONTENT && m.type === 'profile') {
-      const next = bridgeApi((m as Partial<ProfileMessage>).api);
+  const onMessage = (raw: Record<string, unknown>) => {
+    if (raw.type === 'profile') {
+      const next = bridgeApi((raw as Partial<ProfileMessage>).api);
       if (next) use(next);
       return;
     }
-    // Same window, same origin. (The page itself could post this too; it gains nothing: the
-    // answer is its own data, and the URL is fixed by the profile.)
-    if (event.origin !== origin || !m || m.source !== CONTENT || m.type !== 'run-check' || !('id' in m))
-      return;
+    const m = raw as Partial<RunCheck>;
+    if (m.type !== 'run-check') return;
+    // Checked even from our own line: only the profile's list, from checked numbers and dates.
     const ok =
       typeof m.id === 'string' &&
       /^[\w-]{1,40}$/.test(m.id) &&
@@ -217,7 +209,9 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     }
     const id = m.id;
     void answer.then((result) => post({ type: 'check-result', id, ...result }));
+  };
+  awaitContent(win, (channel) => {
+    line = channel;
+    channel.listen(onMessage);
   });
-  // Nothing is posted now: the content script starts later and says hello (and e-LAAS' own
-  // message listeners hear nothing from us on every page load).
 }

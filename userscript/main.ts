@@ -8,6 +8,7 @@
 import { purgeExpired, RETENTION_ALARM, scheduleRetention } from '../entrypoints/background/data';
 import { inPageTransport } from '../entrypoints/background/in-page';
 import { CHECK_ALARM, runCheck, schedule } from '../entrypoints/background/tracking';
+import { holdBridgeLine } from '../entrypoints/elaas.content/line';
 import { startOverlay } from '../entrypoints/elaas.content/overlay';
 import { setHost } from '../platform/host';
 import { pageContext } from '../platform/page-context';
@@ -46,5 +47,7 @@ function start(): void {
 }
 
 installBridge(pageWindow(), DEFAULT_PROFILE.api);
+// Met now, before the page's scripts run: the overlay, which starts later, talks on this line.
+holdBridgeLine();
 if (document.body) start();
 else document.addEventListener('DOMContentLoaded', start, { once: true });

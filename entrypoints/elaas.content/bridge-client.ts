@@ -4,19 +4,18 @@
  */
 import type { CheckRequest, CheckResult } from '../../core/protocol';
 import type { CapturedPayment, StatusRow } from '../../core/records';
-import { BRIDGE, CONTENT, type ProfileMessage, type RunCheck } from '../../site/bridge';
+import type { ProfileMessage, RunCheck } from '../../site/bridge';
+import type { Channel } from '../../site/bridge-channel';
 import { parseListAnswer, parseRecordAnswer } from '../../site/parse-api';
+import { heldLine } from './line';
 import type { ProfileRef } from './tracking';
 
 const CHECK_TIMEOUT_MS = 60_000;
-/** The bridge answers a hello at once (same window); silence this long means it is not there. */
-const HELLO_TIMEOUT_MS = 500;
 /** The bridge has seen no API request with authorisation on this page. */
 export const NO_API = 'no-api-seen';
 
 interface BridgeMessage {
-  source: typeof BRIDGE;
-  type: 'ready' | 'recorded' | 'check-result';
+  type: 'connected' | 'recorded' | 'check-result';
   id?: string;
   status?: number;
   body?: string;
@@ -24,11 +23,8 @@ interface BridgeMessage {
   error?: string;
 }
 
-function fromBridge(event: MessageEvent): BridgeMessage | null {
-  if (event.source !== window || event.origin !== location.origin) return null;
-  const m = event.data as Partial<BridgeMessage> | null;
-  if (!m || typeof m !== 'object' || m.source !== BRIDGE || typeof m.type !== 'string') return null;
-  return m as BridgeMessage;
+function fromBridge(m: Record<string, unknown>): BridgeMessage | null {
+  return typeof m.type === 'string' ? (m as unknown as BridgeMessage) : null;
 }
 
 function json(text: string | undefined): unknown {
@@ -40,7 +36,7 @@ function json(text: string | undefined): unknown {
 }
 
 export interface BridgeClient {
-  /** Whether the bridge is on this page (design A): asks it once, then remembers. */
+  /** Whether the bridge is on this page (design A): it met us at document_start. */
   present(): Promise<boolean>;
   /** Tell the bridge the profile in force, if it changed (an organisation's override). */
   syncProfile(): void;
@@ -52,56 +48,35 @@ export function connectBridge(
   signal: AbortSignal,
   onRecorded: (payment: CapturedPayment) => void,
 ): BridgeClient {
-  let present = false;
-  const readyWaiters = new Set<() => void>();
+  let channel: Channel | null = null;
   const waiting = new Map<string, (m: BridgeMessage) => void>();
   // The bridge starts with the built-in profile, which is ours too until the background says
   // otherwise: nothing to send unless an organisation's override is in force.
-  const builtIn = site.profile;
-  let sent: unknown = builtIn;
-  const syncProfile = (force = false) => {
-    if (!force && sent === site.profile) return;
+  let sent: unknown = site.profile;
+  const syncProfile = () => {
+    if (!channel || sent === site.profile) return;
     sent = site.profile;
     const { record, list } = site.profile.api;
-    const message: ProfileMessage = { source: CONTENT, type: 'profile', api: { record, list } };
-    window.postMessage(message, location.origin);
+    const message: ProfileMessage = { type: 'profile', api: { record, list } };
+    channel.send({ ...message });
   };
 
-  window.addEventListener(
-    'message',
-    (event) => {
-      const m = fromBridge(event);
+  heldLine((line) => {
+    if (signal.aborted) return;
+    channel = line;
+    const stop = line.listen((raw) => {
+      const m = fromBridge(raw);
       if (!m) return;
-      present = true;
-      // A bridge saying hello again may be a new one (with the built-in profile).
-      if (m.type === 'ready' && site.profile !== builtIn) syncProfile(true);
-      if (m.type === 'ready') for (const done of [...readyWaiters]) done();
       if (m.type === 'recorded' && m.status === 200) {
         const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
         if (parsed.ok) onRecorded(parsed.value);
       } else if (m.type === 'check-result' && typeof m.id === 'string') {
         waiting.get(m.id)?.(m);
       }
-    },
-    { signal },
-  );
-
-  // Whether the bridge is there is asked when a check needs it, not at every page load: a
-  // message posted while the page loads costs its main thread (npm run bench), and e-LAAS' own
-  // listeners would hear it.
-  const ask = (): Promise<boolean> => {
-    if (present || signal.aborted) return Promise.resolve(present);
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        readyWaiters.delete(done);
-        resolve(present);
-      };
-      const timer = setTimeout(done, HELLO_TIMEOUT_MS);
-      readyWaiters.add(done);
-      window.postMessage({ source: CONTENT, type: 'hello' }, location.origin);
     });
-  };
+    signal.addEventListener('abort', stop, { once: true });
+    syncProfile();
+  });
 
   const page = (dateFrom: string, fiscalYear: number, n: number) =>
     new Promise<BridgeMessage | null>((resolve) => {
@@ -115,12 +90,12 @@ export function connectBridge(
         waiting.delete(id);
         resolve(m);
       });
-      const message: RunCheck = { source: CONTENT, type: 'run-check', id, dateFrom, fiscalYear, page: n };
-      window.postMessage(message, location.origin);
+      const message: RunCheck = { type: 'run-check', id, dateFrom, fiscalYear, page: n };
+      channel?.send({ ...message });
     });
 
   return {
-    present: ask,
+    present: () => Promise.resolve(channel !== null),
     syncProfile: () => syncProfile(),
     async runCheck(req) {
       if (!navigator.onLine) return { ok: false, reason: 'offline' };

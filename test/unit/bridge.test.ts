@@ -1,15 +1,25 @@
-/** The page-world bridge: asked twice at once for the same list, e-LAAS is asked once; installed once. */
+/**
+ * The page-world bridge: asked twice at once for the same list, e-LAAS is asked once; installed
+ * once; it talks only on the line met before the page's scripts ran, never by window messages.
+ */
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE, bridgeApi, CONTENT, installBridge } from '../../site/bridge';
+import { bridgeApi, installBridge } from '../../site/bridge';
+import { type Channel, CONNECT_EVENT, connectToBridge } from '../../site/bridge-channel';
 import { DEFAULT_PROFILE } from '../../site/profile';
 
-function results(win: Window): Promise<Record<string, unknown>[]> {
+let line: Channel | null = null;
+
+function results(type: string): Promise<Record<string, unknown>[]> {
   const seen: Record<string, unknown>[] = [];
-  win.addEventListener('message', (e: MessageEvent) => {
-    const m = e.data as Record<string, unknown>;
-    if (m?.source === BRIDGE && m.type === 'check-result') seen.push(m);
+  const stop = line?.listen((m) => {
+    if (m.type === type) seen.push(m);
   });
-  return new Promise((resolve) => setTimeout(() => resolve(seen), 50));
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      stop?.();
+      resolve(seen);
+    }, 50),
+  );
 }
 
 /** e-LAAS as the bridge reaches it: the bridge wraps the first fetch it finds, once per window. */
@@ -22,19 +32,23 @@ describe('the page-world bridge', () => {
   it('shares one e-LAAS request between identical checks asked together, and installs once', async () => {
     const win = window as Window & typeof globalThis;
     win.fetch = fetchMock as unknown as typeof fetch;
+    const windowMessages: unknown[] = [];
+    win.addEventListener('message', (e) => windowMessages.push(e.data));
     installBridge(win, DEFAULT_PROFILE.api);
     installBridge(win, DEFAULT_PROFILE.api); // a second injection changes nothing
+    // The content script meets it at document_start (here: before anything else runs).
+    connectToBridge(document, (channel) => {
+      line = channel;
+    });
+    expect(line).not.toBeNull();
     // The app's own request gives the bridge the clerk's authorization.
     await win.fetch(new URL(DEFAULT_PROFILE.api.list.path, location.origin).href, {
       headers: { authorization: 'Bearer t' },
     });
     fetchMock.mockClear();
-    const seen = results(win);
+    const seen = results('check-result');
     const ask = (id: string) =>
-      win.postMessage(
-        { source: CONTENT, type: 'run-check', id, dateFrom: '2026-06-10', fiscalYear: 2569, page: 1 },
-        location.origin,
-      );
+      line?.send({ type: 'run-check', id, dateFrom: '2026-06-10', fiscalYear: 2569, page: 1 });
     ask('a');
     ask('b');
     const answers = await seen;
@@ -44,10 +58,41 @@ describe('the page-world bridge', () => {
       ['b', 200, '{"ok":true}'],
     ]);
     // Answered: the next check is a new request (it must see later news).
-    const later = results(win);
+    const later = results('check-result');
     ask('c');
     expect((await later).map((m) => m.id)).toEqual(['c']);
     expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(windowMessages).toEqual([]); // the page heard nothing of it
+  });
+
+  it("ignores the page's own messages and a second connect: nothing fetched, nothing heard", async () => {
+    const win = window as Window & typeof globalThis;
+    fetchMock.mockClear();
+    // A page script posting what the content script used to post on the window…
+    win.postMessage(
+      {
+        source: 'evw-content',
+        type: 'run-check',
+        id: 'p',
+        dateFrom: '2026-06-10',
+        fiscalYear: 2569,
+        page: 1,
+      },
+      location.origin,
+    );
+    win.postMessage({ source: 'evw-content', type: 'hello' }, location.origin);
+    // …or trying to take the line now.
+    const fake = document.createElement('div');
+    const heard: unknown[] = [];
+    fake.addEventListener('evw-bridge-line', (e) => heard.push((e as CustomEvent).detail));
+    document.documentElement.append(fake);
+    fake.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true }));
+    fake.remove();
+    const seen = results('check-result');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(heard).toEqual([]);
+    expect(await seen).toEqual([]);
   });
 });
 
@@ -80,18 +125,13 @@ describe("the organisation's API profile in the bridge", () => {
       list: { ...api.list, path: '/api/v2/payments', params: { ...api.list.params, page: 'p' } },
     };
     const recorded: unknown[] = [];
-    win.addEventListener('message', (e: MessageEvent) => {
-      const m = e.data as Record<string, unknown>;
-      if (m?.source === BRIDGE && m.type === 'recorded') recorded.push(m.body);
+    line?.listen((m) => {
+      if (m.type === 'recorded') recorded.push(m.body);
     });
-    win.postMessage({ source: CONTENT, type: 'profile', api: override }, win.location.origin);
-    await new Promise((r) => setTimeout(r, 10));
+    line?.send({ type: 'profile', api: override });
     await win.fetch('/api/v2/pay', { method: 'POST', headers: { authorization: 'Bearer t' } });
     await win.fetch('/api/v1/expenditure/payments', { method: 'POST' }); // the old path: not watched
-    win.postMessage(
-      { source: CONTENT, type: 'run-check', id: 'x', dateFrom: '2026-06-10', fiscalYear: 2569, page: 1 },
-      win.location.origin,
-    );
+    line?.send({ type: 'run-check', id: 'x', dateFrom: '2026-06-10', fiscalYear: 2569, page: 1 });
     await new Promise((r) => setTimeout(r, 30));
     expect(recorded).toEqual(['{"ok":true}']);
     const asked = new URL(String(fetchMock.mock.calls.at(-1)?.[0]));

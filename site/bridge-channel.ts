@@ -1,0 +1,102 @@
+/**
+ * The private line between the page-world bridge and the content script. Window messages are
+ * heard (and can be forged) by every script of the page, so they carry nothing of ours. Instead,
+ * at document_start, before any script of the page has run, the two sides meet once:
+ *
+ *  - the content script dispatches `evw-bridge-connect` from a node of its own, briefly in the
+ *    document; the bridge, listening on the document, takes that node and stops listening;
+ *  - from then on both sides talk by events dispatched on that node, which is out of the
+ *    document: no script of the page holds it, hears it, or can dispatch on it.
+ *
+ * Either side may arrive first (`evw-bridge-here` says the bridge is in place). A page that
+ * dispatches the connect event later finds no one listening. Details are JSON text: plain
+ * strings cross between the page's world and the content script's in every browser.
+ */
+
+export const HERE_EVENT = 'evw-bridge-here';
+export const CONNECT_EVENT = 'evw-bridge-connect';
+const LINE_EVENT = 'evw-bridge-line';
+
+type Side = 'bridge' | 'content';
+
+export interface Channel {
+  send(message: Record<string, unknown>): void;
+  /** Messages from the other side, including any that came before this listener. */
+  listen(listener: (message: Record<string, unknown>) => void): () => void;
+}
+
+function line(node: EventTarget, me: Side, win: Window): Channel {
+  const listeners = new Set<(message: Record<string, unknown>) => void>();
+  const early: Record<string, unknown>[] = [];
+  node.addEventListener(LINE_EVENT, (event) => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    let m: unknown;
+    try {
+      m = JSON.parse(detail);
+    } catch {
+      return;
+    }
+    if (typeof m !== 'object' || m === null || (m as { from?: unknown }).from === me) return;
+    const message = m as Record<string, unknown>;
+    if (listeners.size === 0) early.push(message);
+    for (const l of listeners) l(message);
+  });
+  const CustomEventOf = (win as unknown as { CustomEvent: typeof CustomEvent }).CustomEvent;
+  return {
+    send(message) {
+      node.dispatchEvent(new CustomEventOf(LINE_EVENT, { detail: JSON.stringify({ ...message, from: me }) }));
+    },
+    listen(listener) {
+      listeners.add(listener);
+      for (const m of early.splice(0)) listener(m);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The bridge's side (page world, document_start): the first connect is the content script's. */
+export function awaitContent(win: Window, onLine: (channel: Channel) => void): void {
+  const doc = win.document;
+  const onConnect = (event: Event) => {
+    const node = event.target;
+    if (!node || node === doc || node === doc.documentElement) return;
+    doc.removeEventListener(CONNECT_EVENT, onConnect, true);
+    event.stopImmediatePropagation();
+    const channel = line(node, 'bridge', win);
+    channel.send({ type: 'connected' }); // heard at once: the content script knows it was taken
+    onLine(channel);
+  };
+  doc.addEventListener(CONNECT_EVENT, onConnect, true);
+  // If the content script came first, it is waiting for this.
+  doc.dispatchEvent(new (win as unknown as { Event: typeof Event }).Event(HERE_EVENT));
+}
+
+/** The content script's side (document_start): connect now, or as soon as the bridge is here. */
+export function connectToBridge(doc: Document, onLine: (channel: Channel) => void): () => void {
+  let done = false;
+  const connect = () => {
+    if (done) return;
+    const node = doc.createElement('evw-line');
+    const channel = line(node, 'content', window);
+    // The bridge answers the connect within it (events are dispatched synchronously).
+    let taken = false;
+    const stop = channel.listen(() => {
+      taken = true;
+    });
+    const root = doc.documentElement;
+    if (!root) return;
+    root.append(node);
+    node.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true }));
+    node.remove();
+    stop();
+    if (taken) {
+      done = true;
+      doc.removeEventListener(HERE_EVENT, connect);
+      onLine(channel);
+    }
+  };
+  doc.addEventListener(HERE_EVENT, connect);
+  connect();
+  return () => doc.removeEventListener(HERE_EVENT, connect);
+}
