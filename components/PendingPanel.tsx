@@ -36,6 +36,12 @@ const FILTER_KEY: Record<PanelFilter, MessageKey> = {
 
 export const FILTERS = Object.keys(FILTER_KEY) as PanelFilter[];
 
+const STORAGE_KEY: Record<'quota' | 'blocked' | 'failed', MessageKey> = {
+  quota: 'storageQuota',
+  blocked: 'storageBlocked',
+  failed: 'storageFailed',
+};
+
 /** Shown at first; the rest one click away ("show all"), so a busy day stays quick to draw. */
 export const PANEL_FIRST = 10;
 
@@ -90,6 +96,8 @@ export interface PendingPanelProps {
   checkError: string;
   /** This page should have a payments table and the profile cannot read it. */
   unreadable: boolean;
+  /** The records database refused writes; what it refused is listed all the same. */
+  storageProblem?: 'quota' | 'blocked' | 'failed' | null;
   voucherHref(voucherNo: string, print?: boolean): string;
   announcement: string;
   /** Offer to turn on notifications (on in settings, not yet allowed by the browser). */
@@ -231,6 +239,11 @@ export function PendingPanel(p: PendingPanelProps) {
           </p>
         ) : null}
         {p.unreadable ? <p class="evw-unreadable">{t('panelUnreadable')}</p> : null}
+        {p.storageProblem ? (
+          <p class="evw-storage-problem" role="alert">
+            {t(STORAGE_KEY[p.storageProblem])}
+          </p>
+        ) : null}
         {p.offerNotifications ? (
           <p class="evw-offer">
             <span>{t('notifyOffer')}</span>

@@ -83,6 +83,11 @@ const th = {
   panelSettings: 'ตั้งค่า',
   panelUnreadable: 'อ่านตารางในหน้านี้ไม่ได้ (e-LAAS อาจเปลี่ยนหน้าตา) ส่วนขยายจะไม่แตะต้องหน้านี้ สถานะยังตรวจสอบได้จากแผงนี้',
   listStatusLabel: 'สถานะจากส่วนขยาย: {status}',
+  storageQuota:
+    'พื้นที่จัดเก็บของเบราว์เซอร์เต็ม รายการที่บันทึกล่าสุดเก็บไว้ชั่วคราวแล้ว ไม่สูญหาย โปรดลบรายการเก่าในหน้าตั้งค่า หรือเพิ่มพื้นที่ว่างในเครื่อง',
+  storageBlocked:
+    'ส่วนขยายรุ่นเก่ายังเปิดข้อมูลค้างไว้ในแท็บอื่น รายการที่บันทึกเก็บไว้ชั่วคราวแล้ว ไม่สูญหาย โปรดปิดแท็บ e-LAAS อื่น ๆ แล้วโหลดหน้านี้ใหม่',
+  storageFailed: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ รายการที่บันทึกเก็บไว้ชั่วคราวแล้ว ไม่สูญหาย ส่วนขยายจะลองใหม่อัตโนมัติ',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -169,6 +174,12 @@ const en: Record<MessageKey, string> = {
   panelUnreadable:
     'Cannot read the table on this page (e-LAAS may have changed). Voucher Watch leaves this page alone; statuses are still checked from this panel.',
   listStatusLabel: 'Voucher Watch status: {status}',
+  storageQuota:
+    "The browser's storage is full. The latest payments are kept aside, not lost. Delete old records in Settings, or free space on this computer.",
+  storageBlocked:
+    'An older copy of Voucher Watch still holds its data open in another tab. Your payments are kept aside, not lost. Close other e-LAAS tabs, then reload this page.',
+  storageFailed:
+    'Saving on this computer failed. Your payments are kept aside, not lost; Voucher Watch will try again by itself.',
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };

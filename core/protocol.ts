@@ -42,6 +42,11 @@ export interface MyRecords {
   overdueMs: number;
   /** Notifications are on in settings but the browser permission is not granted yet. */
   offerNotifications: boolean;
+  /**
+   * The records database refused writes (storage full, an older copy holding it, failing): the
+   * payments it refused are in `records` all the same, kept aside until it takes them.
+   */
+  storageProblem: 'quota' | 'blocked' | 'failed' | null;
 }
 
 /** The background asks a tab to run the status check where the session is. */

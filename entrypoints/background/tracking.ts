@@ -6,7 +6,7 @@
  */
 import { match } from '../../core/matcher';
 import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
-import { type CheckRequest, type PollerView, parseCheckResult } from '../../core/protocol';
+import { type CheckRequest, type MyRecords, type PollerView, parseCheckResult } from '../../core/protocol';
 import {
   type CapturedPayment,
   isOverdue,
@@ -20,6 +20,7 @@ import { applyRow } from '../../core/status';
 import { failedRecords, getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
 import { host } from '../../platform/host';
 import { notifyChanges } from './notify';
+import { drain, spill, spilledRecords, storageProblem } from './spill';
 
 export const CHECK_ALARM = 'voucher-check';
 const POLLER_KEY = 'poller';
@@ -47,7 +48,8 @@ async function pollSettings() {
 /** Set (or clear) the one alarm from the planner, and return what the overlay shows. */
 export async function schedule(): Promise<PollerView> {
   const [pending, state, s, now] = await Promise.all([
-    pendingRecords(),
+    // A database refusing reads (blocked) has nothing to plan with yet; the panel says why.
+    pendingRecords().catch(() => [] as PaymentRecord[]),
     pollerState(),
     pollSettings(),
     host().now(),
@@ -60,7 +62,8 @@ export async function schedule(): Promise<PollerView> {
 
 export async function pollerView(): Promise<PollerView> {
   const [pending, state, s, now] = await Promise.all([
-    pendingRecords(),
+    // A database refusing reads (blocked) has nothing to plan with yet; the panel says why.
+    pendingRecords().catch(() => [] as PaymentRecord[]),
     pollerState(),
     pollSettings(),
     host().now(),
@@ -178,9 +181,63 @@ export function capture(
   payment: CapturedPayment,
   capturedFrom: 'api' | 'form',
 ): Promise<{ id: string; duplicate: boolean }> {
-  const run = captures.then(() => captureNow(origin, scope, payment, capturedFrom));
+  const run = captures.then(() =>
+    captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown) => {
+      // The database would not take it (full, blocked, failing): kept aside, never dropped.
+      const now = await host().now();
+      const record = newRecord(origin, scope, payment, capturedFrom, now);
+      // A form capture arriving after its API twin was kept aside: that one record stays.
+      const { duplicate } = await spill(
+        record,
+        error,
+        (r) =>
+          r.origin === origin && r.unit === scope.unit && r.user === scope.user && sameSave(r, payment, now),
+      );
+      await recordsChanged(origin).catch(() => undefined);
+      return { id: record.id, duplicate };
+    }),
+  );
   captures = run.catch(() => undefined);
   return run;
+}
+
+/** Is this record the same save as a payment captured now (API and dialog, or twice)? */
+function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number): boolean {
+  const key = payment.ref ?? payment.elaasId;
+  return (
+    (key !== null && (r.elaasId === key || r.ref === key)) ||
+    (payment.elaasId !== null && r.elaasId === payment.elaasId) ||
+    ((key === null || r.elaasId === null) &&
+      r.dekaNo === payment.dekaNo &&
+      r.amount === payment.amount &&
+      r.payDate === payment.payDate &&
+      Math.abs(r.recordedAt - now) < SAME_SAVE_MS)
+  );
+}
+
+function newRecord(
+  origin: string,
+  scope: Scope,
+  payment: CapturedPayment,
+  capturedFrom: 'api' | 'form',
+  now: number,
+): PaymentRecord {
+  const key = payment.ref ?? payment.elaasId;
+  return {
+    id: recordId(
+      { origin, ...scope },
+      key ?? `${payment.dekaNo}|${payment.amount}|${payment.payDate}|${now}`,
+    ),
+    origin,
+    unit: scope.unit,
+    user: scope.user,
+    ...payment,
+    recordedAt: now,
+    failureReason: null,
+    history: [{ status: payment.status, at: now, source: 'capture' }],
+    lastCheckedAt: null,
+    capturedFrom,
+  };
 }
 
 async function captureNow(
@@ -190,20 +247,10 @@ async function captureNow(
   capturedFrom: 'api' | 'form',
 ): Promise<{ id: string; duplicate: boolean }> {
   const now = await host().now();
-  // The reference first: the API answer and the success dialog both show it, so both captures
-  // of one save name the same record.
-  const key = payment.ref ?? payment.elaasId;
+  // The reference first (sameSave, newRecord): the API answer and the success dialog both show
+  // it, so both captures of one save name the same record.
   const mine = await recordsOf(origin, scope.unit, scope.user);
-  const same = mine.find(
-    (r) =>
-      (key !== null && (r.elaasId === key || r.ref === key)) ||
-      (payment.elaasId !== null && r.elaasId === payment.elaasId) ||
-      ((key === null || r.elaasId === null) &&
-        r.dekaNo === payment.dekaNo &&
-        r.amount === payment.amount &&
-        r.payDate === payment.payDate &&
-        Math.abs(r.recordedAt - now) < SAME_SAVE_MS),
-  );
+  const same = mine.find((r) => sameSave(r, payment, now));
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
     // The site's own answer knows what the form could only guess: its id, and the fiscal year
@@ -223,22 +270,8 @@ async function captureNow(
     }
     return { id: same.id, duplicate: true };
   }
-  const id = recordId(
-    { origin, ...scope },
-    key ?? `${payment.dekaNo}|${payment.amount}|${payment.payDate}|${now}`,
-  );
-  const record: PaymentRecord = {
-    id,
-    origin,
-    unit: scope.unit,
-    user: scope.user,
-    ...payment,
-    recordedAt: now,
-    failureReason: null,
-    history: [{ status: payment.status, at: now, source: 'capture' }],
-    lastCheckedAt: null,
-    capturedFrom,
-  };
+  const record = newRecord(origin, scope, payment, capturedFrom, now);
+  const id = record.id;
   await putRecords([record]);
   await schedule();
   await recordsChanged(origin);
@@ -362,17 +395,31 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
   return { view, changed };
 }
 
-export async function myRecords(origin: string, scope: Scope) {
-  const [records, poller, s, now] = await Promise.all([
-    recordsOf(origin, scope.unit, scope.user),
+export async function myRecords(origin: string, scope: Scope): Promise<MyRecords> {
+  // Payments kept aside while the database refused them go in now if it takes them again.
+  if (await drain()) await schedule().catch(() => undefined);
+  const mineOf = (r: PaymentRecord) => r.origin === origin && r.unit === scope.unit && r.user === scope.user;
+  const [stored, aside, problem, poller, s, now] = await Promise.all([
+    recordsOf(origin, scope.unit, scope.user).catch(() => [] as PaymentRecord[]),
+    spilledRecords(),
+    storageProblem(),
     pollerView(),
     pollSettings(),
     host().now(),
   ]);
+  const ids = new Set(stored.map((r) => r.id));
+  const records = [...stored, ...aside.filter((r) => mineOf(r) && !ids.has(r.id))];
   const recent = panelRecords(records, now);
   const offerNotifications =
     (await host().loadSettings()).values.notifications && !(await host().notifications.allowed());
-  return { records: recent, poller, now, overdueMs: s.overdueMs, offerNotifications };
+  return {
+    records: recent,
+    poller,
+    now,
+    overdueMs: s.overdueMs,
+    offerNotifications,
+    storageProblem: problem,
+  };
 }
 
 export { getRecord };

@@ -4,6 +4,7 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { PaymentRecord } from '../../core/records';
+import { host } from '../host';
 
 export const DB_NAME = 'voucher-watch';
 
@@ -36,18 +37,47 @@ export function useDatabaseName(next: string): void {
   name = next;
 }
 
+/** How long an open may wait for an older copy to let go before callers hear "blocked". */
+export const OPEN_WAIT_MS = 5000;
+
 export function db(): Promise<IDBPDatabase<VoucherWatchDB>> {
-  opening ??= openDB<VoucherWatchDB>(name, MIGRATIONS.length, {
-    upgrade(database, oldVersion) {
-      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(database);
-    },
-    blocking() {
-      // A newer version wants to upgrade: let it.
-      void opening?.then((d) => d.close());
-      opening = null;
-    },
+  if (!opening) {
+    const open = openDB<VoucherWatchDB>(name, MIGRATIONS.length, {
+      upgrade(database, oldVersion) {
+        for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(database);
+      },
+      blocking() {
+        // A newer version wants to upgrade: let it.
+        void open.then((d) => d.close());
+        if (opening === open) opening = null;
+      },
+    });
+    opening = open;
+    // A failed open is tried again next time, not remembered.
+    open.catch(() => {
+      if (opening === open) opening = null;
+    });
+  }
+  const open = opening;
+  // An older copy holding the database open (another tab's userscript, a stale page) blocks an
+  // upgrade until it closes: callers are told so, rather than wait for ever; the open goes on.
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = new Error('the records database is blocked by an older copy holding it open');
+      error.name = 'BlockedError';
+      reject(error);
+    }, OPEN_WAIT_MS);
+    open.then(
+      (d) => {
+        clearTimeout(timer);
+        resolve(d);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return opening;
 }
 
 /** For tests: forget the open connection. */
@@ -61,8 +91,21 @@ export async function getRecord(id: string): Promise<PaymentRecord | undefined> 
   return (await db()).get('records', id);
 }
 
+/**
+ * Testing builds only (compiled away in the store build): storage.local `devStorageFault`
+ * ('quota') makes writes fail as a full disk would, so the end-to-end tests can show what the
+ * clerk sees in both browsers (test/e2e/security.e2e.ts).
+ */
+async function injectedFault(): Promise<void> {
+  if (import.meta.env.MODE !== 'testing') return;
+  if ((await host().kv.get('devStorageFault')) === 'quota') {
+    throw new DOMException('The quota has been exceeded (testing).', 'QuotaExceededError');
+  }
+}
+
 export async function putRecords(records: PaymentRecord[]): Promise<void> {
   if (records.length === 0) return;
+  await injectedFault();
   const tx = (await db()).transaction('records', 'readwrite');
   await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
 }

@@ -160,6 +160,7 @@ function PanelContainer({ fx }: { fx: FeatureContext }) {
         if (error) setCheckError(t('extensionUnavailable'));
       }}
       offerNotifications={records.offerNotifications}
+      storageProblem={records.storageProblem}
       onOfferNotifications={() => void fx.transport.request({ type: 'options/open' })}
       onSettings={
         fx.transport.settingsPage ? () => void fx.transport.request({ type: 'options/open' }) : undefined
