@@ -59,7 +59,8 @@ describe('manifests', () => {
       const m = manifest(dir);
       expect(m.manifest_version).toBe(3);
       expect(m.host_permissions).toEqual([...ELAAS_MATCHES]);
-      expect(m.content_scripts.length).toBe(2); // the overlay, and the page-world bridge
+      // The overlay, the page-world bridge, and the line between them (docs/security.md).
+      expect(m.content_scripts.length).toBe(3);
       for (const c of m.content_scripts) expect(c.matches).toEqual([...ELAAS_MATCHES]);
       expect(m.permissions).toEqual(['storage', 'alarms']);
       expect(m.optional_permissions).toEqual(['notifications']);
@@ -124,6 +125,7 @@ describe('manifests', () => {
     const background = readFileSync(join(CHROME_STORE_BUILD, 'background.js'), 'utf8');
     // Checked with includes(): a failing toContain would print the whole bundle.
     expect(background.includes('devClock')).toBe(false);
+    expect(background.includes('devStorageFault')).toBe(false);
     expect(readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8').includes('devClock')).toBe(true);
   });
 });
