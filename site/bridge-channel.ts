@@ -16,6 +16,7 @@
 export const HERE_EVENT = 'evw-bridge-here';
 export const CONNECT_EVENT = 'evw-bridge-connect';
 const LINE_EVENT = 'evw-bridge-line';
+const LINE_NODE = 'evw-line';
 
 type Side = 'bridge' | 'content';
 
@@ -60,7 +61,11 @@ export function awaitContent(win: Window, onLine: (channel: Channel) => void): v
   const doc = win.document;
   const onConnect = (event: Event) => {
     const node = event.target;
-    if (!node || node === doc || node === doc.documentElement) return;
+    if (
+      !(node instanceof (win as unknown as { Element: typeof Element }).Element) ||
+      node.localName !== LINE_NODE
+    )
+      return;
     doc.removeEventListener(CONNECT_EVENT, onConnect, true);
     event.stopImmediatePropagation();
     const channel = line(node, 'bridge', win);
@@ -77,16 +82,16 @@ export function connectToBridge(doc: Document, onLine: (channel: Channel) => voi
   let done = false;
   const connect = () => {
     if (done) return;
-    const node = doc.createElement('evw-line');
+    const node = doc.createElement(LINE_NODE);
     const channel = line(node, 'content', window);
     // The bridge answers the connect within it (events are dispatched synchronously).
     let taken = false;
     const stop = channel.listen(() => {
       taken = true;
     });
-    const root = doc.documentElement;
-    if (!root) return;
-    root.append(node);
+    // In the document for a moment, so the event reaches the bridge's listener: under <html>, or
+    // as the document's element itself when a userscript manager runs us before <html> exists.
+    (doc.documentElement ?? doc).append(node);
     node.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true }));
     node.remove();
     stop();

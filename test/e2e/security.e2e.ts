@@ -105,7 +105,9 @@ for (const browserName of BROWSERS) {
       expect((await readPanel(page))?.records.map((r) => r.deka).sort()).toEqual(truth);
 
       await setStorage(session, { devStorageFault: null });
-      await page.reload();
+      // A new page load (the app keeps its token in memory: signed in again).
+      await page.goto('about:blank');
+      await openSignedIn(page, sim.url + RECORD);
       await waitForRecords(page, 2);
       expect(await problem()).toBe('');
       expect((await readPanel(page))?.records.map((r) => r.deka).sort()).toEqual(truth);
