@@ -61,6 +61,11 @@ export interface Session {
   openExtensionPage(path: string): Promise<TestPage>;
   /** Evaluate in an extension page (storage, runtime): one kept open for the session. */
   inExtension<A, R>(fn: InPage<A, R>, arg: A): Promise<R>;
+  /**
+   * Chromium: stop the extension's service worker now, as Chrome does when it idles; resolves once
+   * Chrome reports it stopped (the next event starts it again).
+   */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,6 +201,8 @@ export interface LaunchOptions {
   forceInstalled?: string;
   /** Run in every page before its own scripts (the userscript tests: GM stand-ins and the script). */
   initScript?: string;
+  /** Chromium: this profile folder, kept on close (a browser restart is a new launch with it). */
+  profileDir?: string;
 }
 
 /** Real Chromium with a build loaded (or none): the raw context, for tests and benchmarks. */
@@ -204,7 +211,7 @@ export async function chromiumContext(
   options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; extensionOrigin: string; close(): Promise<void> }> {
   mkdirSync(TMP, { recursive: true });
-  const profile = mkdtempSync(join(TMP, 'chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(TMP, 'chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath ?? browserPath('chromium'),
     headless: true,
@@ -230,7 +237,7 @@ export async function chromiumContext(
   }
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
   };
   return { context, extensionOrigin, close };
 }
@@ -251,6 +258,28 @@ async function launchChromium(build: string | null, options: LaunchOptions = {})
     async inExtension(fn, arg) {
       extPage ??= await openExtensionPage('options.html');
       return extPage.evaluate(fn, arg);
+    },
+    async stopBackground() {
+      // From one of the extension's own pages, whose service worker is the extension's. (Chrome
+      // keeps the worker's target across a stop, so Playwright's Worker sees no 'close'.)
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/popup.html`);
+      const cdp = await context.newCDPSession(page);
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the service worker did not stop')), 10_000);
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (
+            versions.some((v) => v.scriptURL.startsWith(extensionOrigin) && v.runningStatus === 'stopped')
+          ) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await page.close();
     },
     close,
   };
@@ -335,7 +364,7 @@ export function launch(
     return name === 'chromium' ? launchChromium(null, options) : launchFirefox(null, options);
   }
   if (name === 'chromium') {
-    return launchChromium(build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD);
+    return launchChromium(build === 'store' ? CHROME_STORE_BUILD : CHROME_BUILD, options);
   }
   return launchFirefox(build === 'store' ? FIREFOX_STORE_BUILD : FIREFOX_BUILD);
 }
