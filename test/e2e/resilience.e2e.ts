@@ -15,28 +15,15 @@ import {
   expectPanelShowsTruth,
   RECORD,
   recordPayments,
+  storedDekas,
   waitForFinalStatuses,
   waitForRecords,
 } from './harness/elaas';
 import { TMP } from './harness/env';
 import { openSignedIn, readPanel } from './harness/overlay';
-import { launch, type Session, type TestPage } from './harness/session';
+import { launch, type TestPage } from './harness/session';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
-
-/** Every record the extension keeps (the options page's export), by ฎีกา. */
-function storedDekas(session: Session): Promise<string[]> {
-  return session.inExtension(async () => {
-    const g = globalThis as unknown as Record<
-      string,
-      { runtime: { sendMessage(m: object): Promise<unknown> } }
-    >;
-    const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
-      data: { dekaNo: string }[];
-    };
-    return reply.data.map((r) => r.dekaNo).sort();
-  }, null);
-}
 
 describe('the background stopped or restarted mid-wait (chromium)', () => {
   const profileDir = mkdtempSync(join(TMP, 'chromium-restart-'));

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/server';
 import { DEFAULT_PROFILE } from '../../site/profile';
-import { RECORD, recordPayments, waitForRecords } from './harness/elaas';
+import { RECORD, recordPayments, storedDekas, waitForRecords } from './harness/elaas';
 import { openSignedIn, readPanel, setStorage } from './harness/overlay';
 import { useRig } from './harness/rig';
 import { BROWSERS, type Session, type TestPage } from './harness/session';
@@ -112,17 +112,7 @@ for (const browserName of BROWSERS) {
       expect(await problem()).toBe('');
       expect((await readPanel(page))?.records.map((r) => r.deka).sort()).toEqual(truth);
       // In the database now, once each.
-      const stored = await session.inExtension(async () => {
-        const g = globalThis as unknown as Record<
-          string,
-          { runtime: { sendMessage(m: object): Promise<unknown> } }
-        >;
-        const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
-          data: { dekaNo: string }[];
-        };
-        return reply.data.map((r) => r.dekaNo).sort();
-      }, null);
-      expect(stored).toEqual(truth);
+      expect(await storedDekas(session)).toEqual(truth);
     });
 
     it('shows hostile payee text as inert, bounded text', async () => {

@@ -162,3 +162,17 @@ export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<un
     timeoutMs,
   );
 }
+
+/** The ฎีกา of every record the extension keeps (the options page's export), sorted. */
+export function storedDekas(session: Session): Promise<string[]> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { runtime: { sendMessage(m: object): Promise<unknown> } }
+    >;
+    const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
+      data: { dekaNo: string }[];
+    };
+    return reply.data.map((r) => r.dekaNo).sort();
+  }, null);
+}
