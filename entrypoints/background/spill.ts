@@ -31,34 +31,46 @@ export async function storageProblem(): Promise<StorageProblem | null> {
   return v === 'quota' || v === 'blocked' || v === 'failed' ? v : null;
 }
 
+/** Keeping aside and moving in take turns: a payment kept aside meanwhile is never dropped. */
+let turn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work);
+  turn = run.catch(() => undefined);
+  return run;
+}
+
 /** Keep a record the database refused; the same save twice (`same`) is kept once. */
-export async function spill(
+export function spill(
   record: PaymentRecord,
   error: unknown,
   same: (kept: PaymentRecord) => boolean,
 ): Promise<{ duplicate: boolean }> {
-  const kept = await spilledRecords();
-  const duplicate = kept.some((r) => r.id === record.id || same(r));
-  await host().kv.set({
-    [SPILL_KEY]: duplicate ? kept : [...kept, record],
-    [PROBLEM_KEY]: problemOf(error),
+  return inTurn(async () => {
+    const kept = await spilledRecords();
+    const duplicate = kept.some((r) => r.id === record.id || same(r));
+    await host().kv.set({
+      [SPILL_KEY]: duplicate ? kept : [...kept, record],
+      [PROBLEM_KEY]: problemOf(error),
+    });
+    return { duplicate };
   });
-  return { duplicate };
 }
 
 /** The database works again: move what waited into it (true when something moved). */
-export async function drain(): Promise<boolean> {
-  const kept = await spilledRecords();
-  if (kept.length === 0) {
-    if (await storageProblem()) await host().kv.remove(PROBLEM_KEY);
-    return false;
-  }
-  try {
-    await putRecords(kept);
-  } catch (error) {
-    await host().kv.set({ [PROBLEM_KEY]: problemOf(error) });
-    return false;
-  }
-  await host().kv.remove([SPILL_KEY, PROBLEM_KEY]);
-  return true;
+export function drain(): Promise<boolean> {
+  return inTurn(async () => {
+    const kept = await spilledRecords();
+    if (kept.length === 0) {
+      if (await storageProblem()) await host().kv.remove(PROBLEM_KEY);
+      return false;
+    }
+    try {
+      await putRecords(kept);
+    } catch (error) {
+      await host().kv.set({ [PROBLEM_KEY]: problemOf(error) });
+      return false;
+    }
+    await host().kv.remove([SPILL_KEY, PROBLEM_KEY]);
+    return true;
+  });
 }

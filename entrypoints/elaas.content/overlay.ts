@@ -6,7 +6,7 @@
 
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
-import { detectPage, readCurrentUser } from '../../site/detect';
+import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
 import { features } from './features';
 import { contentAnchor } from './features/anchor';
@@ -29,7 +29,9 @@ interface Mounted {
 export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
   const site = { profile: DEFAULT_PROFILE, enabled: true };
-  let user = readCurrentUser(site.profile, document);
+  // Who is signed in, and in which unit: the top bar may draw one before the other.
+  const whoKey = () => `${readCurrentUnit(site.profile, document)}|${readCurrentUser(site.profile, document)}`;
+  let who = whoKey();
   // Read live: a click may come before the throttled check below has noticed a new user.
   const userKey = () => `${location.origin}|${readCurrentUser(site.profile, document) ?? '*'}`;
   const store = createStateStore(transport, userKey, ctx.signal);
@@ -91,9 +93,9 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
     const kind = detectPage(site.profile, location, document);
     if (kind === 'payment-list') tracking.readList();
     tracking.readDialog();
-    const nextUser = readCurrentUser(site.profile, document);
-    if (nextUser !== user) {
-      user = nextUser;
+    const nextWho = whoKey();
+    if (nextWho !== who) {
+      who = nextWho;
       store.refresh();
       tracking.refresh(); // the clerk's records are per user and unit
     }
