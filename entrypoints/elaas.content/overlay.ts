@@ -30,7 +30,8 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   // The built-in profile until the background sends the one in force (with policy overrides).
   const site = { profile: DEFAULT_PROFILE, enabled: true };
   // Who is signed in, and in which unit: the top bar may draw one before the other.
-  const whoKey = () => `${readCurrentUnit(site.profile, document)}|${readCurrentUser(site.profile, document)}`;
+  const whoKey = () =>
+    `${readCurrentUnit(site.profile, document)}|${readCurrentUser(site.profile, document)}`;
   let who = whoKey();
   // Read live: a click may come before the throttled check below has noticed a new user.
   const userKey = () => `${location.origin}|${readCurrentUser(site.profile, document) ?? '*'}`;
