@@ -27,7 +27,11 @@ function status(
   statusTexts: Record<string, VoucherStatus>,
 ): VoucherStatus | null {
   if (typeof value !== 'string') return null;
-  return api.statusCodes[value] ?? statusTexts[value.trim()] ?? null;
+  // Own keys only: a status of "valueOf" or "__proto__" is not one of ours.
+  const text = value.trim();
+  if (Object.hasOwn(api.statusCodes, value)) return api.statusCodes[value] ?? null;
+  if (Object.hasOwn(statusTexts, text)) return statusTexts[text] ?? null;
+  return null;
 }
 
 /** One payment object from the API, or null when a required field is missing or wrong. */

@@ -418,6 +418,18 @@ describe('backup import', () => {
   );
 });
 
+describe('found by the properties', () => {
+  it('reads no status from names every object has ("valueOf", "__proto__", "constructor")', () => {
+    for (const status of ['valueOf', '__proto__', 'constructor', 'toString']) {
+      const body = {
+        [api.envelope.code]: api.envelope.success[0],
+        [api.envelope.data]: { dekaNo: '101/2569', netAmount: 0, payDate: '2026-06-10', status },
+      };
+      expect(parseRecordAnswer(api, P.statusTexts, body)).toEqual({ ok: false, reason: 'unreadable' });
+    }
+  });
+});
+
 describe('generated cases', () => {
   it('are at least 10,000 per property', () => {
     expect(RUNS.numRuns).toBeGreaterThanOrEqual(10_000);
