@@ -29,6 +29,8 @@ export const MIGRATIONS: Migration[] = [
 ];
 
 let opening: Promise<IDBPDatabase<VoucherWatchDB>> | null = null;
+/** `opening`, once it has succeeded. */
+let opened: Promise<IDBPDatabase<VoucherWatchDB>> | null = null;
 let name = DB_NAME;
 
 /** Another database of the same shape (the training page keeps its practice records apart). */
@@ -53,12 +55,19 @@ export function db(): Promise<IDBPDatabase<VoucherWatchDB>> {
       },
     });
     opening = open;
-    // A failed open is tried again next time, not remembered.
-    open.catch(() => {
-      if (opening === open) opening = null;
-    });
+    open.then(
+      () => {
+        opened = open;
+      },
+      () => {
+        // A failed open is tried again next time, not remembered.
+        if (opening === open) opening = null;
+      },
+    );
   }
   const open = opening;
+  // Open already: every query after the first goes straight to it (no timer on the hot path).
+  if (open === opened) return open;
   // An older copy holding the database open (another tab's userscript, a stale page) blocks an
   // upgrade until it closes: callers are told so, rather than wait for ever; the open goes on.
   return new Promise((resolve, reject) => {
