@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { catalogFile, catalogs } from './core/i18n';
 import { DEV_PUBLIC_KEY } from './scripts/dev-key';
 import { PREACT_JSX } from './scripts/jsx';
 import { noInnerHtml } from './scripts/no-inner-html';
@@ -62,6 +63,12 @@ export default defineConfig({
     };
   },
   hooks: {
+    // The overlay's text, as data the background reads (platform/extension/host.ts), not code.
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of Object.keys(catalogs) as (keyof typeof catalogs)[]) {
+        files.push({ relativeDest: catalogFile(lang), contents: JSON.stringify(catalogs[lang]) });
+      }
+    },
     // Content scripts run on every e-LAAS page: they use the browsers' own promise-based APIs
     // (Chrome MV3 and Firefox both have them) instead of webextension-polyfill, which the
     // background and the extension pages keep. This keeps the overlay within its size budget.

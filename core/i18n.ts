@@ -7,7 +7,6 @@ import type { Lang } from './dates';
 
 const th = {
   productName: 'ติดตามใบผ่านรายการจ่าย',
-  productNameFull: 'ติดตามใบผ่านรายการจ่าย (e-LAAS Voucher Watch)',
   noticeRegion: 'ประกาศการเปลี่ยนแปลงการบันทึกการจ่ายเงิน',
   noticeTitle: 'เปลี่ยนแปลงการบันทึกการจ่ายเงินใน New e-LAAS',
   noticeCountdown: 'อีก {days} วัน',
@@ -63,7 +62,6 @@ const th = {
   notifyOffer: 'ต้องการให้แจ้งเตือนเมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือไม่สำเร็จ แม้ไม่ได้เปิดหน้านี้อยู่',
   notifyOfferButton: 'เปิดการแจ้งเตือน',
   panelFilter: 'แสดง',
-  filterActive: 'ที่ต้องติดตาม',
   filterPending: 'รอใบผ่านรายการจ่าย',
   filterOverdue: 'เกินกำหนด',
   filterFailed: 'ไม่สำเร็จ',
@@ -94,7 +92,6 @@ export type MessageKey = keyof typeof th;
 
 const en: Record<MessageKey, string> = {
   productName: 'Voucher Watch',
-  productNameFull: 'e-LAAS Voucher Watch',
   noticeRegion: 'Notice: change to recording payments',
   noticeTitle: 'Recording payments in New e-LAAS is changing',
   noticeCountdown: '{days} days to go',
@@ -153,7 +150,6 @@ const en: Record<MessageKey, string> = {
     'Get a notification when vouchers are created or processing fails, even when this page is not open?',
   notifyOfferButton: 'Turn on notifications',
   panelFilter: 'Show',
-  filterActive: 'Needing attention',
   filterPending: 'Waiting for voucher',
   filterOverdue: 'Overdue',
   filterFailed: 'Failed',
@@ -183,6 +179,23 @@ const en: Record<MessageKey, string> = {
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { th, en };
+
+/**
+ * The extension ships the catalogs as data files (written at build time from this module), which
+ * its background reads instead of carrying them as code: see platform/extension/host.ts.
+ */
+export const catalogFile = (lang: Lang): string => `i18n/${lang}.json`;
+
+/** At most this many entries: a file read back that is larger is not one of our catalogs. */
+const MAX_CATALOG_KEYS = 1000;
+
+/** A catalog read back at run time: a plain object of texts, or null. */
+export function asCatalog(value: unknown): Readonly<Record<string, string>> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length === 0 || entries.length > MAX_CATALOG_KEYS) return null;
+  return entries.every(([, text]) => typeof text === 'string') ? (value as Record<string, string>) : null;
+}
 
 /** The language a label is written in, for `lang` attributes (the switch is in the other one). */
 export const switchLanguageLang: Record<Lang, Lang> = { th: 'en', en: 'th' };

@@ -4,6 +4,7 @@
  * against the simulator's model (entrypoints/training/host.ts); the userscript will too.
  * Set once at start (`setHost`); the logic asks `host()` at each use.
  */
+import type { Lang } from '../core/dates';
 import type { ResolvedSettings } from '../core/settings';
 
 export interface TabRef {
@@ -26,6 +27,8 @@ export interface Host {
     set(values: Record<string, unknown>): Promise<void>;
     remove(keys: string | string[]): Promise<void>;
   };
+  /** The overlay's text in one language (the background hands it to the overlay). */
+  catalog(lang: Lang): Promise<Readonly<Record<string, string>>>;
   loadSettings(): Promise<ResolvedSettings>;
   saveUserSettings(patch: Record<string, unknown>): Promise<void>;
   /** A named timer that calls the logic back (alarms): in `delayMs`, or cleared with null. */

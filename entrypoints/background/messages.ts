@@ -3,7 +3,6 @@
  * answers only validated messages from our own content scripts and pages.
  */
 import type { Browser } from 'wxt/browser';
-import { catalogs } from '../../core/i18n';
 import { noticeVersion } from '../../core/notice';
 import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/protocol';
 import { validateUserPatch } from '../../core/settings';
@@ -25,6 +24,9 @@ function allowed(req: Request, sender: Sender): boolean {
   if (PRIVILEGED.has(req.type)) return isOwnPage(sender);
   return true;
 }
+
+/** The answer to a page-scoped message from a page the organisation has not enabled. */
+const NOT_ENABLED: Reply = { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
 
 async function readDismissals(): Promise<Record<string, string>> {
   const v = await host().kv.get(STORAGE_KEYS.noticeDismissed);
@@ -81,7 +83,7 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
         host().now(),
         effectiveUserKey(req.userKey),
       ]);
-      const messages = catalogs[settings.values.language];
+      const messages = await host().catalog(settings.values.language);
       const profile = profileOf(settings);
       return {
         ok: true,
@@ -111,17 +113,17 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
     }
     case 'payment/recorded': {
       const origin = await enabledOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
+      if (!origin) return NOT_ENABLED;
       return { ok: true, data: await capture(origin, req.scope, req.payment, req.capturedFrom) };
     }
     case 'records/mine': {
       const origin = await enabledOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
+      if (!origin) return NOT_ENABLED;
       return { ok: true, data: await myRecords(origin, req.scope) };
     }
     case 'status/rows': {
       const origin = await enabledOrigin(sender);
-      if (!origin) return { ok: false, error: 'not from an e-LAAS page the organisation enabled' };
+      if (!origin) return NOT_ENABLED;
       const changed = await applyRows(origin, req.scope.unit, req.rows, 'list');
       if (changed.length > 0) await schedule();
       return { ok: true, data: { changed: changed.length } };

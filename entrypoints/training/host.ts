@@ -3,6 +3,7 @@
  * against the simulated e-LAAS. Practice records live in their own database; settings, timers,
  * the badge and notifications stay in the page; the real extension's state is never touched.
  */
+import { catalogs } from '../../core/i18n';
 import { resolveSettings } from '../../core/settings';
 import { type InPageHost, inPageHooks } from '../../platform/in-page-hooks';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
@@ -49,6 +50,7 @@ export function createTrainingHost(world: World): TrainingHost {
         stored();
       },
     },
+    catalog: async (lang) => catalogs[lang],
     loadSettings: async () => resolveSettings(kv.get(STORAGE_KEYS.userSettings), {}),
     async saveUserSettings(patch) {
       const current = kv.get(STORAGE_KEYS.userSettings);

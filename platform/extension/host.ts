@@ -1,5 +1,7 @@
 /** The extension's host: the background service worker (Chrome) or event page (Firefox). */
 import { browser } from 'wxt/browser';
+import type { Lang } from '../../core/dates';
+import { asCatalog, catalogFile } from '../../core/i18n';
 import type { Host, TabRef } from '../host';
 import { now } from './clock';
 import { loadSettings, saveUserSettings } from './settings-store';
@@ -7,8 +9,33 @@ import { loadSettings, saveUserSettings } from './settings-store';
 const refs = (tabs: { id?: number; url?: string }[]): TabRef[] =>
   tabs.flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, url: t.url }]));
 
+/** Each catalog is read from the package once per background lifetime. */
+const catalogReads = new Map<Lang, Promise<Readonly<Record<string, string>>>>();
+
+async function readCatalog(lang: Lang): Promise<Readonly<Record<string, string>>> {
+  // Written by a build hook, so WXT's list of public paths (made before the build) lacks it.
+  const url = (browser.runtime.getURL as (path: string) => string)(`/${catalogFile(lang)}`);
+  const response = await fetch(url);
+  const catalog = asCatalog(await response.json());
+  if (!catalog) throw new Error(`the ${lang} catalog in the package is unreadable`);
+  return catalog;
+}
+
 export const extensionHost: Host = {
   now,
+  /**
+   * The catalogs are data: shipped as JSON files in the package (wxt.config.ts writes them from
+   * core/i18n.ts) and read from there, so the background does not carry ~8 KB of text as code.
+   */
+  catalog(lang) {
+    let read = catalogReads.get(lang);
+    if (!read) {
+      read = readCatalog(lang);
+      catalogReads.set(lang, read);
+      read.catch(() => catalogReads.delete(lang));
+    }
+    return read;
+  },
   kv: {
     get: async (key) => (await browser.storage.local.get(key))[key],
     set: (values) => browser.storage.local.set(values),

@@ -4,6 +4,7 @@
  * checks only in the leader tab (leader.ts), and a BroadcastChannel so every tab's panel follows.
  * No managed policy: organisations deploy the extension for that (README).
  */
+import { catalogs } from '../../core/i18n';
 import { resolveSettings } from '../../core/settings';
 import { type InPageHost, inPageHooks } from '../in-page-hooks';
 import { STORAGE_KEYS } from '../storage-keys';
@@ -56,6 +57,8 @@ export function createUserscriptHost(gm: Gm, isLeader: () => boolean): Userscrip
         changed(list);
       },
     },
+    // The userscript carries the catalogs: it is one file.
+    catalog: async (lang) => catalogs[lang],
     loadSettings: async () => resolveSettings(read(STORAGE_KEYS.userSettings), {}),
     async saveUserSettings(patch) {
       const current = read(STORAGE_KEYS.userSettings);

@@ -14,6 +14,7 @@ import {
   USERSCRIPT_BUDGET,
   USERSCRIPT_FILE,
 } from '../../bench/budgets';
+import { catalogFile, catalogs } from '../../core/i18n';
 import { startSimulator } from '../../simulator/server';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
 import {
@@ -50,6 +51,17 @@ describe('bundle budgets', () => {
       }
     }
     expect(gzipSize(join(ROOT, USERSCRIPT_FILE)), 'the userscript').toBeLessThanOrEqual(USERSCRIPT_BUDGET);
+  });
+
+  it("ships the overlay's catalogs as data files, equal to core/i18n.ts, and not again in the background", () => {
+    for (const build of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD, CHROME_BUILD, FIREFOX_BUILD]) {
+      for (const lang of ['th', 'en'] as const) {
+        const shipped = JSON.parse(readFileSync(join(build, catalogFile(lang)), 'utf8')) as unknown;
+        expect(shipped, `${build} ${lang}`).toEqual(catalogs[lang]);
+      }
+      const background = readFileSync(join(build, 'background.js'), 'utf8');
+      expect(background.includes(catalogs.th.noticeWhatChanges), build).toBe(false);
+    }
   });
 });
 

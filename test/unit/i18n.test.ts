@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, translator } from '../../core/i18n';
+import { asCatalog, catalogs, translator } from '../../core/i18n';
 import { pageCatalogs, pageTranslator } from '../../core/i18n-pages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,6 +19,16 @@ describe('the message catalog', () => {
     expect(t('noticeCountdown', { days: 9 })).toBe('อีก 9 วัน');
     expect(t('noticeCountdown')).toBe('อีก {days} วัน');
     expect(translator('en')('noticeInEffect', { date: '<b>x</b>' })).toBe('In effect since <b>x</b>');
+  });
+
+  it('read back from the package, is accepted only as a plain object of texts', () => {
+    const roundTrip = JSON.parse(JSON.stringify(catalogs.th)) as unknown;
+    expect(asCatalog(roundTrip)).toEqual(catalogs.th);
+    for (const bad of [null, 'th', 42, [], ['a'], {}, { a: 1 }, { a: 'x', b: null }, { a: { b: 'c' } }]) {
+      expect(asCatalog(bad), JSON.stringify(bad)).toBeNull();
+    }
+    const huge = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, 'x']));
+    expect(asCatalog(huge)).toBeNull();
   });
 });
 
