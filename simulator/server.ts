@@ -46,6 +46,10 @@ async function serve(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
     await handleControl(ctx, req, res, url);
     return;
   }
+  if (ctx.faults.offline) {
+    req.socket.destroy();
+    return;
+  }
   const asset = STATIC[url.pathname];
   if (asset) {
     res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });

@@ -41,7 +41,22 @@ export function readPaymentForm(profile: SiteProfile, form: Element, now: number
   return { dekaNo, payDate, amount, payee: parseText(readValue(first(form, f.payee))) ?? '', at: now };
 }
 
-/** If the page shows e-LAAS' success dialog, the captured payment it confirms; else null. */
+/** A save e-LAAS accepted without a readable answer: what the form said, awaiting, no ids yet. */
+export function unconfirmedSave(save: PendingSave): CapturedPayment {
+  return {
+    elaasId: null,
+    ref: null,
+    dekaNo: save.dekaNo,
+    payee: save.payee,
+    amount: save.amount,
+    payDate: save.payDate,
+    fiscalYear: fiscalYearOfDay(save.payDate),
+    status: 'awaiting',
+    voucherNo: null,
+    voucherCreatedAt: null,
+  };
+}
+
 /** Whether something like e-LAAS' success dialog is on screen (a cheap look before reading it). */
 export function successDialogShown(profile: SiteProfile, doc: Document): boolean {
   try {

@@ -47,6 +47,8 @@ export function connectBridge(
   site: ProfileRef,
   signal: AbortSignal,
   onRecorded: (payment: CapturedPayment) => void,
+  /** e-LAAS accepted a save (2xx) but its answer cannot be read: truncated, garbled, a gateway's page. */
+  onUnreadableSave: () => void,
 ): BridgeClient {
   let channel: Channel | null = null;
   const waiting = new Map<string, (m: BridgeMessage) => void>();
@@ -67,9 +69,11 @@ export function connectBridge(
     const stop = line.listen((raw) => {
       const m = fromBridge(raw);
       if (!m) return;
-      if (m.type === 'recorded' && m.status === 200) {
+      if (m.type === 'recorded' && typeof m.status === 'number' && m.status >= 200 && m.status < 300) {
         const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
         if (parsed.ok) onRecorded(parsed.value);
+        // A refusal (e-LAAS said why) recorded nothing; an answer nobody can read may have.
+        else if (parsed.reason === 'unreadable') onUnreadableSave();
       } else if (m.type === 'check-result' && typeof m.id === 'string') {
         waiting.get(m.id)?.(m);
       }

@@ -13,6 +13,7 @@ import {
   listPageUrl,
   type PendingSave,
   readPaymentForm,
+  unconfirmedSave,
   readSuccessDialog,
   successDialogShown,
 } from '../../site/form-capture';
@@ -141,7 +142,21 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     });
   };
 
-  const bridge = connectBridge(site, ctx.signal, (p) => record(p, 'api'));
+  const bridge = connectBridge(
+    site,
+    ctx.signal,
+    (p) => record(p, 'api'),
+    () => {
+      // The save went through but its answer is unreadable, and e-LAAS shows no success dialog:
+      // keep what the form said, unconfirmed (no e-LAAS id), for the status check to confirm by
+      // ฎีกา, amount and date. Kept now, a second save of the same ฎีกา meets the duplicate guard.
+      const save = pendingSave();
+      if (!save) return;
+      sessionStorage.removeItem(PENDING_SAVE);
+      savePending = false;
+      record(unconfirmedSave(save), 'form');
+    },
+  );
 
   const stop = transport.onCommand((message) => {
     if (isCheckRequest(message)) {

@@ -18,6 +18,8 @@ export interface Faults {
   unauthorizedNext: number;
   /** API answers (design A) and list pages (design B) come out broken. */
   malformed: Malformed | null;
+  /** The network is down: every connection is dropped unanswered (the browser sees a network error). */
+  offline: boolean;
 }
 
 export interface SimOptions {
@@ -37,7 +39,7 @@ export class SimContext {
   state: SimState;
   clock: SimClock;
   readonly auth: AuthStore;
-  faults: Faults = { maintenance: false, latencyMs: 0, unauthorizedNext: 0, malformed: null };
+  faults: Faults = { maintenance: false, latencyMs: 0, unauthorizedNext: 0, malformed: null, offline: false };
   variant: Variant = 'default';
   readonly counts = new Map<string, number>();
 
@@ -84,7 +86,7 @@ export class SimContext {
   /** Back to the seed: no payments, no faults, default variant; sessions stay. */
   reset(): void {
     this.state = this.freshState();
-    this.faults = { maintenance: false, latencyMs: 0, unauthorizedNext: 0, malformed: null };
+    this.faults = { maintenance: false, latencyMs: 0, unauthorizedNext: 0, malformed: null, offline: false };
     this.variant = 'default';
     this.counts.clear();
     this.requests.length = 0;

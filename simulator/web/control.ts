@@ -79,6 +79,10 @@ export function applyChange(ctx: SimContext, body: Record<string, unknown>): str
         if (typeof v !== 'boolean') return 'maintenance: true or false';
         ctx.faults.maintenance = v;
         break;
+      case 'offline':
+        if (typeof v !== 'boolean') return 'offline: true or false';
+        ctx.faults.offline = v;
+        break;
       case 'latencyMs':
         if (typeof v !== 'number' || v < 0 || v > 120_000) return 'latencyMs: 0 to 120000';
         ctx.faults.latencyMs = v;
@@ -141,6 +145,7 @@ ${radio('variant', 'รูปแบบหน้ารายการ', VARIANTS,
 </fieldset>
 <fieldset><legend>ความผิดพลาด</legend>
 <label><input type="checkbox" name="maintenance"${s.faults.maintenance ? html` checked` : ''}> ระบบปิดปรับปรุง (503)</label>
+<label><input type="checkbox" name="offline"${s.faults.offline ? html` checked` : ''}> เครือข่ายขัดข้อง (ไม่ตอบ)</label>
 <label>หน่วงเวลา (ms) <input name="latencyMs" type="number" min="0" value="${s.faults.latencyMs}"></label>
 <label>ตอบ 401 อีก N ครั้ง <input name="unauthorizedNext" type="number" min="0" value="${s.faults.unauthorizedNext}"></label>
 ${radio('malformed', 'ข้อมูลที่ตอบกลับ', MALFORMED, s.faults.malformed ?? 'none', (v) => ({ none: 'ปกติ', truncated: 'ข้อมูลขาด', garbage: 'ข้อมูลเสีย', html: 'HTML แทน JSON' })[v])}
@@ -160,6 +165,7 @@ ${radio('malformed', 'ข้อมูลที่ตอบกลับ', MALFORM
 function formToChange(form: URLSearchParams): Record<string, unknown> {
   const change: Record<string, unknown> = {
     maintenance: form.has('maintenance'),
+    offline: form.has('offline'),
     expireTokens: form.has('expireTokens'),
     logoutAll: form.has('logoutAll'),
   };

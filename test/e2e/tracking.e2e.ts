@@ -319,6 +319,54 @@ for (const browserName of BROWSERS) {
       await page.clickInShadow('evw-guard', '.evw-dup-proceed');
       await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
       expect(sim.ctx.state.payments.map((p) => p.dekaNo)).toEqual([first?.dekaNo, first?.dekaNo]);
+      await clickNow(page, '#dlg-ok');
+    });
+
+    it('keeps a save whose answer came back garbled, guards it against a second save, and confirms it by the check', async () => {
+      const before = sim.ctx.state.payments.length;
+      await openSignedIn(page, sim.url + RECORD);
+      await waitForRecords(page, before);
+      // A gateway mangles e-LAAS' answer: the payment is recorded, the clerk sees only an error.
+      sim.ctx.faults.malformed = 'garbage';
+      await page.evaluate(() => {
+        const rows = Array.from(document.querySelectorAll('#deka-results tbody tr'));
+        (rows.at(-1)?.querySelector('.select-deka') as HTMLElement | null)?.click();
+      }, null);
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+      await clickNow(page, '#save');
+      await page.waitFor(
+        () => document.querySelector('#page-alert [role="alert"], main > [role="alert"]') !== null,
+        null,
+      );
+      const garbled = sim.ctx.state.payments.at(-1);
+      expect(sim.ctx.state.payments).toHaveLength(before + 1);
+      await waitForRecords(page, before + 1);
+      expect((await readPanel(page))?.records.find((r) => r.deka === garbled?.dekaNo)?.status).toBe(
+        'awaiting',
+      );
+
+      // The clerk, unsure, saves again: the guard knows it was recorded.
+      sim.ctx.faults.malformed = null;
+      await clickNow(page, '#save');
+      const warning = await page.waitFor(
+        () =>
+          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
+            ?.textContent ?? '',
+        null,
+      );
+      expect(warning).toContain(`ฎีกาเลขที่ ${garbled?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
+      await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+      expect(sim.ctx.state.payments).toHaveLength(before + 1);
+
+      // Hours later the check finds it in e-LAAS' list by ฎีกา, amount and date: one record, as e-LAAS has it.
+      sim.ctx.clock.advance(24 * 3600_000, Date.now());
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await waitForFinalStatuses(page, before + 1);
+      const shown = (await readPanel(page))?.records ?? [];
+      expect(shown.filter((r) => r.deka === garbled?.dekaNo)).toHaveLength(1);
+      // (The earlier test paid one ฎีกา twice on purpose: compare the one this test recorded.)
+      expectPanelShowsTruth(shown, garbled ? [garbled] : []);
+      expect(garbled?.status).toMatch(/created|failed/);
     });
   });
 }

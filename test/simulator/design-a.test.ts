@@ -196,6 +196,18 @@ describe('faults', () => {
     expect((await api(c, t, '/me')).status).toBe(200);
   });
 
+  it('offline: every connection is dropped unanswered (a network error); the control surface still works', async () => {
+    const c = new Client(sim);
+    const { access_token: t } = await loginA(c);
+    await control(sim, { offline: true });
+    for (const path of ['/', '/api/v1/me', '/static/spa.js']) {
+      await expect(c.fetch(path, { headers: { authorization: `Bearer ${t}` } }), path).rejects.toThrow();
+    }
+    expect((await fetch(new URL('__sim/api/state', sim.url))).status).toBe(200);
+    await control(sim, { offline: false });
+    expect((await api(c, t, '/me')).status).toBe(200);
+  });
+
   it('latency delays answers', async () => {
     const c = new Client(sim);
     await control(sim, { latencyMs: 400 });
