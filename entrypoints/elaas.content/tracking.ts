@@ -13,9 +13,9 @@ import {
   listPageUrl,
   type PendingSave,
   readPaymentForm,
-  unconfirmedSave,
   readSuccessDialog,
   successDialogShown,
+  unconfirmedSave,
 } from '../../site/form-capture';
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
