@@ -54,10 +54,19 @@ export interface CheckRequest {
   type: 'check/run';
   dateFrom: string;
   fiscalYears: number[];
+  /**
+   * The list's first page to read (1 unless an earlier check stopped at the profile's page limit
+   * with payments still unseen: then it goes on from there, so a long list is read in turns).
+   */
+  firstPage: number;
 }
 
+/** Pages a check may start from: far beyond any list e-LAAS would page through. */
+export const MAX_FIRST_PAGE = 10_000;
+
 export type CheckResult =
-  | { ok: true; rows: StatusRow[]; complete: boolean }
+  /** nextPage: where the list goes on past the pages read (null: read to its end). */
+  | { ok: true; rows: StatusRow[]; nextPage: number | null }
   | { ok: false; reason: PauseReason | 'unreadable'; message?: string };
 
 export interface OverlayState {
@@ -219,7 +228,10 @@ export function parseCheckResult(v: unknown): CheckResult | null {
   if (!isRecord(v)) return null;
   if (v.ok === true) {
     const r = rows(v.rows);
-    return r && typeof v.complete === 'boolean' ? { ok: true, rows: r, complete: v.complete } : null;
+    const next = v.nextPage;
+    const nextOk =
+      next === null || (Number.isInteger(next) && (next as number) > 1 && (next as number) <= MAX_FIRST_PAGE);
+    return r && nextOk ? { ok: true, rows: r, nextPage: next as number | null } : null;
   }
   const reasons = ['offline', 'logged-out', 'maintenance', 'no-tab', 'site-error', 'unreadable'];
   if (v.ok === false && typeof v.reason === 'string' && reasons.includes(v.reason)) {

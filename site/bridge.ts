@@ -39,6 +39,8 @@ export interface ProfileMessage {
   api: BridgeApi;
 }
 
+/** A check reads the list in turns of the profile's page limit; no list is longer than this. */
+const MAX_PAGE = 10_020;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const paramName = (v: unknown) => typeof v === 'string' && /^[\w.[\]-]{1,40}$/.test(v);
 const intIn = (v: unknown, min: number, max: number) =>
@@ -183,7 +185,7 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
       Number.isInteger(m.fiscalYear) &&
       Number.isInteger(m.page) &&
       (m.page as number) >= 1 &&
-      (m.page as number) <= api.list.maxPages;
+      (m.page as number) <= MAX_PAGE;
     if (!ok) return;
     if (!authorization) {
       post({ type: 'check-result', id: m.id, status: 0, error: 'no-auth' });

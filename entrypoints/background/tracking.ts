@@ -6,7 +6,13 @@
  */
 import { match } from '../../core/matcher';
 import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
-import { type CheckRequest, type MyRecords, type PollerView, parseCheckResult } from '../../core/protocol';
+import {
+  type CheckRequest,
+  MAX_FIRST_PAGE,
+  type MyRecords,
+  type PollerView,
+  parseCheckResult,
+} from '../../core/protocol';
 import {
   type CapturedPayment,
   isOverdue,
@@ -17,7 +23,14 @@ import {
   type StatusRow,
 } from '../../core/records';
 import { applyRow } from '../../core/status';
-import { failedRecords, getRecord, pendingRecords, putRecords, recordsOf } from '../../platform/extension/db';
+import {
+  failedRecords,
+  getRecord,
+  pendingRecords,
+  putRecords,
+  recordedBetween,
+  recordsOf,
+} from '../../platform/extension/db';
 import { host } from '../../platform/host';
 import { notifyChanges } from './notify';
 import { drain, spill, spilledRecords, storageProblem } from './spill';
@@ -248,8 +261,18 @@ async function captureNow(
 ): Promise<{ id: string; duplicate: boolean }> {
   const now = await host().now();
   // The reference first (sameSave, newRecord): the API answer and the success dialog both show
-  // it, so both captures of one save name the same record.
-  const mine = await recordsOf(origin, scope.unit, scope.user);
+  // it, so both captures of one save name the same record. Only the record of that key and the
+  // clerk's records of the last minutes can be the same save: two lookups by index, not a read
+  // of everything the clerk ever recorded (a thousand records would slow every capture).
+  const key = payment.ref ?? payment.elaasId;
+  const [byKey, recent] = await Promise.all([
+    key === null ? undefined : getRecord(recordId({ origin, ...scope }, key)),
+    recordedBetween(now - SAME_SAVE_MS, now + SAME_SAVE_MS),
+  ]);
+  const mine = [
+    ...(byKey ? [byKey] : []),
+    ...recent.filter((r) => r.origin === origin && r.unit === scope.unit && r.user === scope.user),
+  ];
   const same = mine.find((r) => sameSave(r, payment, now));
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
@@ -329,6 +352,19 @@ export function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[]
   return running;
 }
 
+const CURSOR_KEY = 'checkCursor';
+
+/** Where each origin's next check starts in the list (absent: at page 1). */
+async function checkCursors(): Promise<Record<string, number>> {
+  const v = await host().kv.get(CURSOR_KEY);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  return Object.fromEntries(
+    Object.entries(v).filter(
+      ([, page]) => Number.isInteger(page) && (page as number) > 1 && (page as number) <= MAX_FIRST_PAGE,
+    ),
+  ) as Record<string, number>;
+}
+
 /** One check: for every origin with pending payments, ask an open e-LAAS tab to run it. */
 async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[] }> {
   const pending = await pendingRecords();
@@ -339,6 +375,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
     for (const r of pending) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
     let paused: PauseReason | null = null;
     let failed = false;
+    const cursors = await checkCursors();
     for (const [origin, records] of byOrigin) {
       const plan = planCheck(records);
       if (!plan) continue;
@@ -351,6 +388,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         type: 'check/run',
         dateFrom: plan.dateFrom,
         fiscalYears: plan.fiscalYears,
+        firstPage: cursors[origin] ?? 1,
       };
       let answered = false;
       for (const tab of tabs) {
@@ -369,6 +407,13 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
           for (const unit of new Set(records.map((r) => r.unit))) {
             changed.push(...(await applyRows(origin, unit, result.rows, 'check')));
           }
+          // The profile's page limit stopped the check before some payments were seen (a long
+          // list: hundreds of newer payments): the next check reads on from there, then starts
+          // over, so every payment is reached with the same few requests per check.
+          const seen = new Set(match(records, result.rows).map((m) => m.record.id));
+          const unseen = records.some((r) => !seen.has(r.id));
+          if (unseen && result.nextPage !== null) cursors[origin] = result.nextPage;
+          else delete cursors[origin];
         } else {
           paused = result.reason === 'unreadable' ? 'site-error' : result.reason;
           failed = result.reason === 'unreadable' || result.reason === 'site-error';
@@ -377,6 +422,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
       }
       if (!answered) paused ??= 'no-tab';
     }
+    await host().kv.set({ [CURSOR_KEY]: cursors });
     const next: PollerState = {
       lastCheckAt: await host().now(),
       failures: failed ? state.failures + 1 : 0,

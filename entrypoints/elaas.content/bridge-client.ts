@@ -105,9 +105,11 @@ export function connectBridge(
       if (!navigator.onLine) return { ok: false, reason: 'offline' };
       syncProfile();
       const rows: StatusRow[] = [];
-      let complete = true;
+      const { maxPages, pageSize } = site.profile.api.list;
+      const last = req.firstPage + maxPages - 1;
+      let nextPage: number | null = null;
       for (const fy of req.fiscalYears) {
-        for (let n = 1; n <= site.profile.api.list.maxPages; n++) {
+        for (let n = req.firstPage; n <= last; n++) {
           const m = await page(req.dateFrom, fy, n);
           if (!m) return { ok: false, reason: 'site-error', message: 'e-LAAS did not answer in time' };
           // No API request seen on this page: the site may not talk JSON at all (say so exactly).
@@ -124,11 +126,11 @@ export function connectBridge(
             };
           }
           rows.push(...parsed.value.rows);
-          if (parsed.value.total <= n * site.profile.api.list.pageSize) break;
-          if (n === site.profile.api.list.maxPages) complete = false;
+          if (parsed.value.total <= n * pageSize) break;
+          if (n === last) nextPage = last + 1;
         }
       }
-      return { ok: true, rows, complete };
+      return { ok: true, rows, nextPage };
     },
   };
 }

@@ -4,7 +4,7 @@
  * screen back as passive updates, and keep the clerk's records for the panel.
  */
 
-import type { CheckRequest, CheckResult, MyRecords } from '../../core/protocol';
+import { type CheckRequest, type CheckResult, MAX_FIRST_PAGE, type MyRecords } from '../../core/protocol';
 import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
@@ -72,7 +72,8 @@ async function checkByListPage(profile: SiteProfile, req: CheckRequest): Promise
   if (!navigator.onLine) return { ok: false, reason: 'offline' };
   const rows: StatusRow[] = [];
   let previous = '';
-  for (let n = 1; n <= profile.api.list.maxPages; n++) {
+  const last = req.firstPage + profile.api.list.maxPages - 1;
+  for (let n = req.firstPage; n <= last; n++) {
     let res: Response;
     try {
       res = await fetch(listPageUrl(profile, location.origin, req.dateFrom, n), {
@@ -90,11 +91,12 @@ async function checkByListPage(profile: SiteProfile, req: CheckRequest): Promise
     if (!table) return { ok: false, reason: 'unreadable' };
     const pageRows = table.rows.map((r) => r.row).filter((r): r is StatusRow => r !== null);
     const key = JSON.stringify(pageRows);
-    if (pageRows.length === 0 || key === previous) break;
+    // A page past the end comes back empty, or (some sites) as the last page again.
+    if (pageRows.length === 0 || key === previous) return { ok: true, rows, nextPage: null };
     previous = key;
     rows.push(...pageRows);
   }
-  return { ok: true, rows, complete: true };
+  return { ok: true, rows, nextPage: last + 1 };
 }
 
 const REFRESH_MS = 30_000;
@@ -108,7 +110,10 @@ function isCheckRequest(m: unknown): m is CheckRequest {
     /^\d{4}-\d{2}-\d{2}$/.test(r.dateFrom) &&
     Array.isArray(r.fiscalYears) &&
     r.fiscalYears.length <= 3 &&
-    r.fiscalYears.every((y) => Number.isInteger(y))
+    r.fiscalYears.every((y) => Number.isInteger(y)) &&
+    Number.isInteger(r.firstPage) &&
+    (r.firstPage as number) >= 1 &&
+    (r.firstPage as number) <= MAX_FIRST_PAGE
   );
 }
 
@@ -120,8 +125,23 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     user: readCurrentUser(site.profile, document) ?? '?',
   });
 
+  // One read at a time: news arriving meanwhile (a burst of saves in several tabs) makes one
+  // more read once this one is back, not one each.
+  let reading = false;
+  let readAgain = false;
   const refresh = () => {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
     void transport.request({ type: 'records/mine', scope: scope() }).then((reply) => {
+      reading = false;
+      if (readAgain) {
+        readAgain = false;
+        refresh();
+        return;
+      }
       if (!reply.ok || ctx.isInvalid) return;
       snapshot = reply.data;
       // Our payments changed: the list on screen may hold rows for them not read yet. Read it

@@ -70,7 +70,7 @@ export function createTrainingHost(world: World): TrainingHost {
       // A status check: e-LAAS' answer comes from the simulated e-LAAS, as its list would give it.
       const m = message as { type?: unknown; dateFrom?: unknown };
       if (m?.type === 'check/run' && typeof m.dateFrom === 'string') {
-        return { ok: true, rows: world.statusRows(m.dateFrom), complete: true };
+        return { ok: true, rows: world.statusRows(m.dateFrom), nextPage: null };
       }
       return hooks.command(message);
     },

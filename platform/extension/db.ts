@@ -136,6 +136,11 @@ export async function recordsOf(origin: string, unit: string, user: string): Pro
   return (await db()).getAllFromIndex('records', 'byScope', [origin, unit, user]);
 }
 
+/** Records kept between two times (recordedAt, inclusive): a capture's neighbours, by index. */
+export async function recordedBetween(from: number, to: number): Promise<PaymentRecord[]> {
+  return (await db()).getAllFromIndex('records', 'byRecordedAt', IDBKeyRange.bound(from, to));
+}
+
 export async function allRecords(): Promise<PaymentRecord[]> {
   return (await db()).getAll('records');
 }

@@ -257,6 +257,65 @@ describe('checking politely', () => {
   });
 });
 
+describe('a list longer than the pages one check reads', () => {
+  it('is read in turns: the next check goes on where the last stopped, then starts over', async () => {
+    const { runCheck } = await import('../../entrypoints/background/tracking');
+    const { putRecords, clearRecords, allRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    const old = record({ id: 'old', elaasId: 'p000001', dekaNo: '101/2569' });
+    const fresh = record({ id: 'fresh', elaasId: 'p000600', dekaNo: '700/2569' });
+    await putRecords([old, fresh]);
+    const row = (r: PaymentRecord, status: 'created' | 'awaiting') => ({
+      elaasId: r.elaasId,
+      ref: null,
+      dekaNo: r.dekaNo,
+      amount: r.amount,
+      payDate: r.payDate,
+      status,
+      voucherNo: status === 'created' ? `PV-${r.dekaNo}` : null,
+      voucherCreatedAt: null,
+      failureReason: null,
+    });
+    const asked: number[] = [];
+    // Pages 1–5 show only the newer payment; the older one is on page 6.
+    vi.spyOn(extensionHost, 'tabsOf').mockResolvedValue([{ id: 7, url: `${old.origin}/#/home` }]);
+    vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async (_id, message) => {
+      const m = message as { type: string; firstPage: number };
+      if (m.type !== 'check/run') return true; // "records changed": the panel re-reads
+      const first = m.firstPage;
+      asked.push(first);
+      return first === 1
+        ? { ok: true, rows: [row(fresh, 'awaiting')], nextPage: 6 }
+        : { ok: true, rows: [row(old, 'created')], nextPage: null };
+    });
+    await runCheck();
+    await runCheck();
+    await runCheck();
+    expect(asked).toEqual([1, 6, 1]);
+    const byId = new Map((await allRecords()).map((r) => [r.id, r]));
+    expect(byId.get('old')?.status).toBe('created');
+    expect(byId.get('fresh')?.status).toBe('awaiting');
+  });
+
+  it('accepts only a page to go on from that a list can have', async () => {
+    const { parseCheckResult } = await import('../../core/protocol');
+    expect(parseCheckResult({ ok: true, rows: [], nextPage: null })).toEqual({
+      ok: true,
+      rows: [],
+      nextPage: null,
+    });
+    expect(parseCheckResult({ ok: true, rows: [], nextPage: 6 })).toEqual({
+      ok: true,
+      rows: [],
+      nextPage: 6,
+    });
+    for (const bad of [0, 1, 1.5, -3, '6', 20_000, undefined]) {
+      expect(parseCheckResult({ ok: true, rows: [], nextPage: bad }), String(bad)).toBeNull();
+    }
+  });
+});
+
 describe('a tab that never answers', () => {
   it('is given up on after the time allowed, so checking never stalls', async () => {
     const { answerWithin } = await import('../../entrypoints/background/tracking');

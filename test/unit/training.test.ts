@@ -136,7 +136,7 @@ describe('the in-page host', () => {
     ).toEqual({
       ok: true,
       rows: [],
-      complete: true,
+      nextPage: null,
     });
     await expect(host.sendToTab(TRAINING_TAB, { type: 'records/changed' })).rejects.toThrow();
     host.setCommandHandler(async () => true);

@@ -66,6 +66,8 @@ export interface Session {
    * Chrome reports it stopped (the next event starts it again).
    */
   stopBackground?(): Promise<void>;
+  /** Chromium: what the extension's service worker printed (warnings, errors), for failure messages. */
+  backgroundLogs?(): string[];
   close(): Promise<void>;
 }
 
@@ -245,6 +247,12 @@ export async function chromiumContext(
 async function launchChromium(build: string | null, options: LaunchOptions = {}): Promise<Session> {
   const { context, extensionOrigin, close } = await chromiumContext(build, options);
   let extPage: TestPage | null = null;
+  const workerLogs: string[] = [];
+  const listen = (worker: {
+    on(e: 'console', l: (m: { type(): string; text(): string }) => void): unknown;
+  }) => worker.on('console', (m) => workerLogs.push(`${m.type()}: ${m.text()}`));
+  for (const worker of context.serviceWorkers()) listen(worker);
+  context.on('serviceworker', listen);
   const openExtensionPage = async (path: string) => {
     const page = wrapPlaywright(await context.newPage());
     await page.goto(`${extensionOrigin}/${path}`);
@@ -259,6 +267,7 @@ async function launchChromium(build: string | null, options: LaunchOptions = {})
       extPage ??= await openExtensionPage('options.html');
       return extPage.evaluate(fn, arg);
     },
+    backgroundLogs: () => [...workerLogs],
     async stopBackground() {
       // From one of the extension's own pages, whose service worker is the extension's. (Chrome
       // keeps the worker's target across a stop, so Playwright's Worker sees no 'close'.)

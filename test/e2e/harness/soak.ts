@@ -1,0 +1,363 @@
+/**
+ * The soak's parts: a clerk who records ฎีกา by number through e-LAAS' own screens and retries
+ * what went wrong as a clerk would; random faults on a seeded schedule; and the final count of
+ * what the extension keeps against the simulator's ground truth.
+ */
+import type { Payment } from '../../../simulator/model/types';
+import type { Simulator } from '../../../simulator/server';
+import type { Malformed } from '../../../simulator/web/context';
+import { fireCheckAlarm, RECORD } from './elaas';
+import { openSignedIn } from './overlay';
+import type { Session, TestPage } from './session';
+
+/** What one attempt to record a ฎีกา came to. */
+export type Outcome =
+  /** e-LAAS' success dialog: recorded. */
+  | 'saved'
+  /** Our duplicate guard stopped a second save of a ฎีกา it knows was recorded: the clerk cancelled. */
+  | 'guarded'
+  /** Not in e-LAAS' unpaid list any more, or e-LAAS refused it as paid: nothing to do. */
+  | 'done'
+  /** An error, maintenance, a network failure or no answer in time: try again later. */
+  | 'retry'
+  /** The record page is gone (maintenance page, login): open it again, then try again. */
+  | 'off-page';
+
+/** A deterministic random source (mulberry32), so a failing soak can be replayed by its seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Record ฎีกา `dekaNo` on design A's record page, as a clerk does: search it by number, choose it,
+ * save, and read what the screen says. Runs in the page as one call (a round trip per step would
+ * make 1,000 payments take many minutes); every wait has the bound `timeoutMs`.
+ */
+export async function recordByNumber(
+  page: TestPage,
+  dekaNo: string,
+  timeoutMs: number,
+): Promise<{ outcome: Outcome; note: string }> {
+  const [outcome, note] = await page.evaluate(
+    async ({ deka, timeout }) => {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const q = (s: string) => document.querySelector(s);
+      const guard = () => q('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]') ?? null;
+      const failed = (alertBefore: Element | null) => {
+        if (!q('#dekaNo')) return true; // maintenance page, or on the way to the login page
+        const alert = q('#page-alert [role="alert"]');
+        return alert !== null && alert !== alertBefore;
+      };
+      async function until<T>(look: () => T | null, ms = timeout): Promise<T | null> {
+        const end = Date.now() + ms;
+        for (;;) {
+          const v = look();
+          if (v !== null) return v;
+          if (Date.now() > end) return null;
+          await sleep(10);
+        }
+      }
+      // What the screen said, for a failure message: e-LAAS' alerts and our guard.
+      const say = (outcome: string, step: string) =>
+        [
+          outcome,
+          `${step}: ${q('main h1')?.textContent ?? ''} ${q('#page-alert')?.textContent ?? ''} ${q('#form-errors')?.textContent ?? ''} ${guard() ? 'guard open' : ''}`.trim(),
+        ] as const;
+      const input = q('#dekaNo') as HTMLInputElement | null;
+      if (!input?.form) return say('off-page', 'start');
+      let alertBefore = q('#page-alert [role="alert"]');
+      // e-LAAS matches the number as a part (so 1/2569 finds 11/2569 too), the exact one first. A
+      // table without it is the answer to an earlier search (the app searches again after each
+      // save), which may even land after ours: the clerk searches again. Empty: paid already.
+      const searchUntil = Date.now() + timeout;
+      let found: HTMLElement | 'absent' | 'failed' | null = null;
+      while (found === null && Date.now() < searchUntil) {
+        const tableBefore = q('#deka-results');
+        input.value = deka;
+        input.form.requestSubmit();
+        found = await until(
+          () => {
+            if (failed(alertBefore)) return 'failed' as const;
+            const table = q('#deka-results');
+            if (!table || table === tableBefore) return null;
+            const rows = Array.from(table.querySelectorAll('tbody tr'));
+            if (rows.length === 0) return 'absent' as const;
+            const row = rows.find((r) => r.children[0]?.textContent?.trim() === deka);
+            return row ? (row.querySelector('.select-deka') as HTMLElement) : null;
+          },
+          Math.min(5000, Math.max(0, searchUntil - Date.now())),
+        );
+      }
+      if (found === 'absent') return say('done', 'search');
+      if (found === null || found === 'failed') return say(q('#dekaNo') ? 'retry' : 'off-page', 'search');
+      found.click();
+      const save = await until(() => {
+        const legend = q('#payment-form legend')?.textContent ?? '';
+        return legend.includes(deka) ? (q('#save') as HTMLButtonElement) : null;
+      }, 5000);
+      if (!save) return say('retry', 'form');
+      alertBefore = q('#page-alert [role="alert"]');
+      const formErrorBefore = q('#form-errors [role="alert"]');
+      save.click();
+      const outcome = await until(() => {
+        if (q('#result-dialog')) return 'saved' as const;
+        if (guard()) return 'guarded' as const;
+        const formError = q('#form-errors [role="alert"]');
+        if (formError && formError !== formErrorBefore) {
+          return (q('#form-errors')?.textContent ?? '').includes('จ่ายเงินแล้ว')
+            ? ('done' as const)
+            : ('retry' as const);
+        }
+        return failed(alertBefore) ? ('retry' as const) : null;
+      });
+      if (outcome === 'saved') (q('#dlg-ok') as HTMLElement).click();
+      if (outcome === 'guarded') {
+        (guard()?.querySelector('.evw-dup-cancel') as HTMLElement | null)?.click();
+        await until(() => (guard() ? null : true), 5000);
+      }
+      if (outcome === null) return say('retry', 'save timed out');
+      if (outcome === 'retry' && !q('#dekaNo')) return say('off-page', 'save');
+      return say(outcome, 'save');
+    },
+    { deka: dekaNo, timeout: timeoutMs },
+  );
+  return { outcome: outcome as Outcome, note };
+}
+
+/** Back to the record page: by the app's own menu if it still runs, else a fresh load and sign-in. */
+export async function backToRecordPage(page: TestPage, simUrl: string): Promise<void> {
+  let last = '';
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 30) throw new Error(`could not get back to the record page in 30 tries; last: ${last}`);
+    try {
+      if (attempt === 0) {
+        const routed = await page.evaluate(async () => {
+          if (!document.querySelector('nav.sidebar')) return false;
+          location.hash = '#/home';
+          await new Promise((r) => setTimeout(r, 50));
+          location.hash = '#/expenditure/payment/record';
+          for (let i = 0; i < 200 && !document.querySelector('#deka-results'); i++) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          return document.querySelector('#deka-results') !== null;
+        }, null);
+        if (routed) return;
+      } else {
+        // A fresh load: going to the address the app is already at (it differs by no more than
+        // the fragment) would not reload a page stuck on its loading screen.
+        await page.goto('about:blank');
+        await openSignedIn(page, simUrl + RECORD);
+        await page.waitFor(() => document.querySelector('#deka-results') !== null, null, 15_000);
+        return;
+      }
+    } catch (error) {
+      // Offline, in maintenance, or mid-navigation: wait and try again.
+      last = String(error).split('\n')[0] ?? '';
+      last += await page
+        .evaluate(() => ` at ${location.href}: ${document.body?.textContent?.slice(0, 300) ?? ''}`, null)
+        .catch(() => '');
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * 2 ** attempt)));
+    }
+  }
+}
+
+export type FaultKind =
+  | 'maintenance'
+  | 'offline'
+  | 'malformed'
+  | 'latency'
+  | 'unauthorized'
+  | 'token-expiry'
+  | 'alarm'
+  | 'worker-stopped';
+
+/**
+ * Random faults until `stop()`: every few seconds one of maintenance, an offline spell, broken
+ * answers, latency up to 30 s, 401s, every token expired, the check alarm firing, and (Chromium)
+ * the service worker stopped. Spells end on their own. Returns how many of each it caused.
+ */
+export async function chaos(
+  sim: Simulator,
+  session: () => Session,
+  random: () => number,
+  stop: () => boolean,
+  canStopWorker: boolean,
+  log: (line: string) => void,
+  /** Only these kinds (null: all), to replay one kind of fault. */
+  only: readonly string[] | null = null,
+): Promise<Record<FaultKind, number>> {
+  const caused: Record<FaultKind, number> = {
+    maintenance: 0,
+    offline: 0,
+    malformed: 0,
+    latency: 0,
+    unauthorized: 0,
+    'token-expiry': 0,
+    alarm: 0,
+    'worker-stopped': 0,
+  };
+  const kinds = (Object.keys(caused) as FaultKind[]).filter((k) => only === null || only.includes(k));
+  const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const faults = sim.ctx.faults;
+  // Every kind once per round, in a random order at random moments: a short run still meets each.
+  let round: FaultKind[] = [];
+  while (!stop()) {
+    await sleep(between(2000, 6000));
+    if (kinds.length === 0) continue;
+    if (stop()) break;
+    if (round.length === 0) {
+      round = [...kinds];
+      for (let i = round.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [round[i], round[j]] = [round[j] as FaultKind, round[i] as FaultKind];
+      }
+    }
+    const kind = round.pop() as FaultKind;
+    if (kind === 'worker-stopped' && !canStopWorker) continue;
+    caused[kind] += 1;
+    log(`fault: ${kind}`);
+    switch (kind) {
+      case 'maintenance':
+        faults.maintenance = true;
+        await sleep(between(1000, 6000));
+        faults.maintenance = false;
+        break;
+      case 'offline':
+        faults.offline = true;
+        await sleep(between(1000, 6000));
+        faults.offline = false;
+        break;
+      case 'malformed':
+        faults.malformed = (['truncated', 'garbage', 'html'] as Malformed[])[between(0, 2)] ?? 'garbage';
+        await sleep(between(1000, 4000));
+        faults.malformed = null;
+        break;
+      case 'latency':
+        // Whatever arrives in this spell is answered up to 30 s late.
+        faults.latencyMs = between(2000, 30_000);
+        await sleep(between(500, 3000));
+        faults.latencyMs = 0;
+        break;
+      case 'unauthorized':
+        faults.unauthorizedNext = between(1, 3);
+        break;
+      case 'token-expiry':
+        sim.ctx.auth.expireAccessTokens();
+        break;
+      case 'alarm':
+        // As the browser does when it is due; a session mid-restart has nothing to fire.
+        await bounded(fireCheckAlarm(session()));
+        break;
+      case 'worker-stopped':
+        await bounded(session().stopBackground?.());
+        break;
+    }
+  }
+  return caused;
+}
+
+/** Wait for a browser action at most 15 s; one that fails or hangs (a session closing) is let go. */
+async function bounded(action: Promise<unknown> | undefined): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.resolve(action).catch(() => undefined),
+    new Promise((r) => {
+      timer = setTimeout(r, 15_000);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/** A record as the options page's export gives it (the fields the soak compares). */
+export interface KeptRecord {
+  dekaNo: string;
+  status: string;
+  voucherNo: string | null;
+  failureReason: string | null;
+}
+
+export function keptRecords(session: Session): Promise<KeptRecord[]> {
+  return session.inExtension(async () => {
+    const g = globalThis as unknown as Record<
+      string,
+      { runtime: { sendMessage(m: object): Promise<unknown> } }
+    >;
+    const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
+      data: { dekaNo: string; status: string; voucherNo: string | null; failureReason: string | null }[];
+    };
+    return reply.data.map(({ dekaNo, status, voucherNo, failureReason }) => ({
+      dekaNo,
+      status,
+      voucherNo,
+      failureReason,
+    }));
+  }, null);
+}
+
+export interface SoakCounts {
+  /** Payments e-LAAS has that the extension does not keep. */
+  lost: number;
+  /** Records the extension keeps beyond e-LAAS' payments (the same payment twice, or none at all). */
+  duplicated: number;
+  /** Records whose status or voucher is not what e-LAAS says, after the faults ended and checks ran. */
+  stuck: number;
+  /** ฎีกา e-LAAS paid more than once (a retry the duplicate guard should have stopped). */
+  paidTwice: number;
+  /** Lines naming each record counted above, for the failure message. */
+  details: string[];
+}
+
+/** Compare what the extension keeps with the simulator's truth, ฎีกา by ฎีกา. */
+export function countAgainstTruth(kept: KeptRecord[], truth: Payment[]): SoakCounts {
+  const counts: SoakCounts = { lost: 0, duplicated: 0, stuck: 0, paidTwice: 0, details: [] };
+  const byDeka = new Map<string, { kept: KeptRecord[]; paid: Payment[] }>();
+  const entry = (deka: string) => {
+    const known = byDeka.get(deka);
+    if (known) return known;
+    const fresh = { kept: [] as KeptRecord[], paid: [] as Payment[] };
+    byDeka.set(deka, fresh);
+    return fresh;
+  };
+  for (const r of kept) entry(r.dekaNo).kept.push(r);
+  for (const p of truth) entry(p.dekaNo).paid.push(p);
+  for (const [deka, { kept: k, paid }] of byDeka) {
+    if (paid.length > 1) {
+      counts.paidTwice += paid.length - 1;
+      counts.details.push(`${deka}: paid ${paid.length} times in e-LAAS`);
+    }
+    if (k.length < paid.length) {
+      counts.lost += paid.length - k.length;
+      counts.details.push(`${deka}: lost (e-LAAS ${paid.length}, kept ${k.length})`);
+    }
+    if (k.length > paid.length) {
+      counts.duplicated += k.length - paid.length;
+      counts.details.push(`${deka}: duplicated (e-LAAS ${paid.length}, kept ${k.length})`);
+    }
+    // Same number of each: every kept record must say what one of e-LAAS' payments says.
+    const open = [...paid];
+    for (const r of k) {
+      const i = open.findIndex(
+        (p) =>
+          p.status === r.status &&
+          p.voucherNo === r.voucherNo &&
+          (p.failureReason ?? null) === r.failureReason,
+      );
+      if (i >= 0) open.splice(i, 1);
+      else if (paid.length > 0) {
+        counts.stuck += 1;
+        counts.details.push(
+          `${deka}: kept ${r.status} ${r.voucherNo ?? ''}, e-LAAS ${paid.map((p) => `${p.status} ${p.voucherNo ?? ''}`).join(' / ')}`,
+        );
+      }
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,289 @@
+/**
+ * feature: pending-panel
+ * The soak: many payments recorded through the simulator's New e-LAAS in three tabs at once, by
+ * clerks who retry what went wrong, while random faults hit: maintenance (503), latency up to
+ * 30 s, 401s and expired tokens, truncated, garbled and HTML answers, offline spells, the check
+ * alarm firing at any moment, and in Chromium the service worker stopped and the browser restarted
+ * mid-wait. Then the faults end, the vouchers come, and what the extension keeps is compared with
+ * the simulator's ground truth: lost, duplicated and stuck are printed, and must be zero.
+ *
+ * Size by environment: EVW_SOAK_PAYMENTS (Chromium, default 1,000), EVW_SOAK_FIREFOX_PAYMENTS
+ * (default 150), EVW_SOAK_SEED (replays a run's faults and timing choices; printed each run).
+ * Firefox runs shorter and without the worker stop and the restart: its background is an event
+ * page automation cannot stop, and an add-on a test installs is gone after a restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../simulator/server';
+import { expectPanelShowsTruth } from './harness/elaas';
+import { type BrowserName, TMP } from './harness/env';
+import { getStorage, readPanel } from './harness/overlay';
+import { launch, type Session, type TestPage } from './harness/session';
+import {
+  backToRecordPage,
+  chaos,
+  countAgainstTruth,
+  keptRecords,
+  type Outcome,
+  recordByNumber,
+  seeded,
+} from './harness/soak';
+
+function whole(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+const CHROMIUM_PAYMENTS = whole(process.env.EVW_SOAK_PAYMENTS, 1000);
+const FIREFOX_PAYMENTS = whole(process.env.EVW_SOAK_FIREFOX_PAYMENTS, 150);
+const SEED = whole(process.env.EVW_SOAK_SEED, 1 + Math.floor(Math.random() * 2 ** 30));
+/** EVW_SOAK_FAULTS: a comma-separated list of fault kinds to cause (default: all; `none`: none). */
+const ONLY_FAULTS = process.env.EVW_SOAK_FAULTS?.split(',').map((k) => k.trim()) ?? null;
+/** EVW_SOAK_RESTART=0: no browser restart (to tell its effects from the faults'). */
+const RESTART = process.env.EVW_SOAK_RESTART !== '0';
+const TABS = 3;
+/** After the change: vouchers come later, within seconds on a normal day. */
+const JUNE_15 = Date.parse('2026-06-15T02:00:00Z');
+/** Longer than the longest latency spell's answer (30 s) plus the save's own requests. */
+const STEP_TIMEOUT_MS = 75_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The panel's "check now", pressed as the clerk does (not waiting for a button that is busy). */
+function checkNow(page: TestPage): Promise<void> {
+  return page.evaluate(() => {
+    const button = document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-check-now');
+    if (button instanceof HTMLButtonElement && !button.disabled) button.click();
+  }, null);
+}
+
+interface Job {
+  deka: string;
+  tries: number;
+  /** What the screen said at the last try. */
+  note: string;
+}
+
+async function soak(browser: BrowserName, payments: number): Promise<void> {
+  const random = seeded(SEED + (browser === 'firefox' ? 1 : 0));
+  const sim: Simulator = await startSimulator({
+    design: 'A',
+    start: JUNE_15,
+    seed: SEED % 100_000,
+    scenario: 'normal',
+    failureRate: 0.03,
+    dekasPerUnit: payments,
+  });
+  const restartable = browser === 'chromium';
+  const profileDir = restartable ? mkdtempSync(join(TMP, 'chromium-soak-')) : undefined;
+  let session: Session = await launch(browser, 'testing', profileDir ? { profileDir } : {});
+  const started = Date.now();
+  const log = (line: string) =>
+    process.stderr.write(`[soak ${browser} +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
+  const outcomes = { saved: 0, guarded: 0, done: 0, retried: 0, reopened: 0 };
+  let restarts = 0;
+  /** ฎีกา → where and when the clerk finished it, for the failure message. */
+  const where = new Map<string, string>();
+  try {
+    const queue: Job[] = sim.ctx.state.dekas
+      .filter((d) => d.unitId === 'U4801' && d.fiscalYear === 2569)
+      .slice(0, payments)
+      .map((d) => ({ deka: d.no, tries: 0, note: '' }));
+    expect(queue).toHaveLength(payments);
+
+    const pages: TestPage[] = [];
+    const openTabs = async () => {
+      pages.length = 0;
+      for (let i = 0; i < TABS; i++) {
+        const page = await session.newPage();
+        // Signing in may meet a fault too: tried again until it works.
+        await backToRecordPage(page, sim.url);
+        pages.push(page);
+      }
+    };
+    await openTabs();
+
+    // The browser restarts once, mid-wait, somewhere in the middle of the run (Chromium).
+    const restartAfter =
+      restartable && RESTART ? Math.floor(payments * (0.4 + 0.3 * random())) : Number.POSITIVE_INFINITY;
+    let finished = 0;
+    let restarting: Promise<void> | null = null;
+    let active = 0;
+    let recording = true;
+
+    const restart = async () => {
+      while (active > 0) await sleep(50);
+      // Mid-wait: every payment recorded so far is kept and waits for its voucher. (The clerks
+      // record far faster than people do, so the extension may still be taking the last ones
+      // in: a browser killed within those moments is another fault, see docs/tracking.md.)
+      const waitFrom = Date.now();
+      while (Date.now() - waitFrom < 60_000) {
+        const kept = await keptRecords(session).catch(() => []);
+        if (kept.length >= sim.ctx.state.payments.length) break;
+        await sleep(250);
+      }
+      log(
+        `browser: closing, payments waiting (the extension took ${((Date.now() - waitFrom) / 1000).toFixed(1)} s to keep the last ones)`,
+      );
+      await session.close();
+      session = await launch(browser, 'testing', { profileDir });
+      await openTabs();
+      restarts += 1;
+      log('browser: open again on the same profile');
+    };
+
+    const clerk = async (tab: number) => {
+      for (;;) {
+        if (restarting) await restarting;
+        const job = queue.shift();
+        if (!job) {
+          if (active === 0) return;
+          await sleep(100);
+          continue;
+        }
+        active += 1;
+        let outcome: Outcome;
+        try {
+          ({ outcome, note: job.note } = await recordByNumber(
+            pages[tab] as TestPage,
+            job.deka,
+            STEP_TIMEOUT_MS,
+          ));
+        } catch (error) {
+          outcome = 'off-page'; // the page navigated away mid-step (to the login page, say)
+          job.note = String(error).slice(0, 200);
+        }
+        if (outcome === 'saved' || outcome === 'guarded' || outcome === 'done') {
+          outcomes[outcome] += 1;
+          where.set(
+            job.deka,
+            `${outcome} in tab ${tab + 1} at +${((Date.now() - started) / 1000).toFixed(1)} s, launch ${restarts + 1}`,
+          );
+          finished += 1;
+          if (finished % Math.max(1, Math.round(payments / 10)) === 0)
+            log(`${finished} of ${payments} recorded`);
+        } else {
+          outcomes.retried += 1;
+          job.tries += 1;
+          if (job.tries > 20)
+            throw new Error(`${job.deka}: could not be recorded in 20 tries; last: ${job.note}`);
+          queue.push(job);
+          if (outcome === 'off-page') {
+            outcomes.reopened += 1;
+            await backToRecordPage(pages[tab] as TestPage, sim.url);
+          }
+        }
+        active -= 1;
+        if (finished >= restartAfter && restarts === 0 && !restarting) {
+          restarting = restart().finally(() => {
+            restarting = null;
+          });
+        }
+      }
+    };
+
+    const faults = chaos(
+      sim,
+      () => session,
+      random,
+      () => !recording,
+      restartable,
+      log,
+      ONLY_FAULTS,
+    );
+    try {
+      await Promise.all(Array.from({ length: TABS }, (_, tab) => clerk(tab)));
+    } finally {
+      recording = false;
+    }
+    const caused = await faults;
+    log('recording over; faults off');
+    Object.assign(sim.ctx.faults, { maintenance: false, offline: false, malformed: null, latencyMs: 0 });
+    sim.ctx.faults.unauthorizedNext = 0;
+    expect(finished).toBe(payments);
+
+    // The faults are over. Hours pass; e-LAAS has made every voucher (or failed it). The clerk's
+    // pages may show e-LAAS' maintenance page from the last spell: back to work, then check.
+    sim.ctx.clock.advance(2 * 3600_000, Date.now());
+    const truth = () => sim.ctx.state.payments;
+    for (const page of pages) await backToRecordPage(page, sim.url);
+    let counts = countAgainstTruth(await keptRecords(session), truth());
+    for (let round = 0; round < 30 && counts.lost + counts.duplicated + counts.stuck > 0; round++) {
+      await checkNow(pages[0] as TestPage);
+      await sleep(2000);
+      counts = countAgainstTruth(await keptRecords(session), truth());
+      log(
+        `after check ${round + 1}: lost ${counts.lost}, duplicated ${counts.duplicated}, stuck ${counts.stuck}`,
+      );
+    }
+
+    const spilled = await getStorage(session, 'spilledRecords');
+    const problem = await getStorage(session, 'storageProblem');
+    const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+    console.log(
+      [
+        `soak ${browser}: seed ${SEED}, ${payments} ฎีกา in ${TABS} tabs, ${minutes} min`,
+        `  e-LAAS payments ${truth().length}: created ${truth().filter((p) => p.status === 'created').length}, failed ${truth().filter((p) => p.status === 'failed').length}`,
+        `  clerks: saved ${outcomes.saved}, stopped by the duplicate guard ${outcomes.guarded}, already paid ${outcomes.done}, retried ${outcomes.retried} (page reopened ${outcomes.reopened})`,
+        `  faults: ${Object.entries(caused)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}, browser restarts ${restarts}`,
+        `  kept aside (database not taking writes): ${Array.isArray(spilled) ? spilled.length : 0}${problem ? ` (${String(problem)})` : ''}`,
+        `  LOST ${counts.lost} · DUPLICATED ${counts.duplicated} · STUCK ${counts.stuck} · paid twice in e-LAAS ${counts.paidTwice}`,
+        ...counts.details.slice(0, 20).map((d) => `    ${d}: ${where.get(d.split(':')[0] ?? '') ?? ''}`),
+        ...(counts.details.length === 0
+          ? []
+          : pages.flatMap((page, i) =>
+              page
+                .logs()
+                .filter((l) => l.includes('Voucher Watch'))
+                .slice(-10)
+                .map((l) => `    tab ${i + 1}: ${l}`),
+            )),
+        ...(counts.details.length === 0
+          ? []
+          : (session.backgroundLogs?.() ?? []).slice(-15).map((l) => `    background: ${l}`)),
+      ].join('\n'),
+    );
+    expect(counts.details).toEqual([]);
+    expect([counts.lost, counts.duplicated, counts.stuck, counts.paidTwice]).toEqual([0, 0, 0, 0]);
+    expect(truth()).toHaveLength(payments);
+
+    // And what the panel shows in each tab is e-LAAS' truth for each payment it lists.
+    for (const page of pages) {
+      const shown = (await readPanel(page))?.records ?? [];
+      expect(shown.length).toBeGreaterThan(0);
+      const listed = new Set(shown.map((r) => r.deka));
+      expectPanelShowsTruth(
+        shown,
+        truth().filter((p) => listed.has(p.dekaNo)),
+      );
+    }
+  } finally {
+    await session.close();
+    await sim.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** The bound on a run: the issue's 10 minutes in CI for the default sizes, more for longer runs. */
+const bound = (payments: number, perThousandMs: number) =>
+  Math.max(perThousandMs, (payments / 1000) * perThousandMs);
+
+describe('soak: payments under random faults, three tabs', () => {
+  it(
+    `chromium: ${CHROMIUM_PAYMENTS} payments, the service worker stopped, the browser restarted`,
+    async () => {
+      await soak('chromium', CHROMIUM_PAYMENTS);
+    },
+    bound(CHROMIUM_PAYMENTS, 8 * 60_000),
+  );
+
+  it(
+    `firefox: ${FIREFOX_PAYMENTS} payments`,
+    async () => {
+      await soak('firefox', FIREFOX_PAYMENTS);
+    },
+    bound(FIREFOX_PAYMENTS, 2 * 60_000 * (1000 / 150)),
+  );
+});
