@@ -28,6 +28,7 @@ import {
   type Outcome,
   recordByNumber,
   seeded,
+  within,
 } from './harness/soak';
 
 function whole(value: string | undefined, fallback: number): number {
@@ -45,8 +46,10 @@ const RESTART = process.env.EVW_SOAK_RESTART !== '0';
 const TABS = 3;
 /** After the change: vouchers come later, within seconds on a normal day. */
 const JUNE_15 = Date.parse('2026-06-15T02:00:00Z');
-/** Longer than the longest latency spell's answer (30 s) plus the save's own requests. */
-const STEP_TIMEOUT_MS = 75_000;
+/** Each wait in a step: longer than the longest latency spell's answer (30 s). */
+const STEP_TIMEOUT_MS = 40_000;
+/** A whole step, from outside: a page that navigated mid-call may never answer it. */
+const STEP_GUARD_MS = 3 * STEP_TIMEOUT_MS;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The panel's "check now", pressed as the clerk does (not waiting for a button that is busy). */
@@ -143,16 +146,25 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
         }
         active += 1;
         let outcome: Outcome;
+        const stepStart = Date.now();
         try {
-          ({ outcome, note: job.note } = await recordByNumber(
-            pages[tab] as TestPage,
-            job.deka,
-            STEP_TIMEOUT_MS,
+          ({ outcome, note: job.note } = await within(
+            recordByNumber(pages[tab] as TestPage, job.deka, STEP_TIMEOUT_MS),
+            STEP_GUARD_MS,
           ));
         } catch (error) {
           outcome = 'off-page'; // the page navigated away mid-step (to the login page, say)
           job.note = String(error).slice(0, 200);
         }
+        if (Date.now() - stepStart > 20_000) {
+          log(
+            `tab ${tab + 1}, ${job.deka}: ${outcome} after ${((Date.now() - stepStart) / 1000).toFixed(0)} s (${job.note.slice(0, 120)})`,
+          );
+        }
+        // An empty search can be the late answer to an earlier one: the clerk is done only when
+        // e-LAAS has the payment.
+        if (outcome === 'done' && !sim.ctx.state.payments.some((p) => p.dekaNo === job.deka))
+          outcome = 'retry';
         if (outcome === 'saved' || outcome === 'guarded' || outcome === 'done') {
           outcomes[outcome] += 1;
           where.set(
@@ -170,7 +182,7 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
           queue.push(job);
           if (outcome === 'off-page') {
             outcomes.reopened += 1;
-            await backToRecordPage(pages[tab] as TestPage, sim.url);
+            await backToRecordPage(pages[tab] as TestPage, sim.url, log);
           }
         }
         active -= 1;
@@ -266,9 +278,12 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
   }
 }
 
-/** The bound on a run: the issue's 10 minutes in CI for the default sizes, more for longer runs. */
-const bound = (payments: number, perThousandMs: number) =>
-  Math.max(perThousandMs, (payments / 1000) * perThousandMs);
+/**
+ * The bound on each run: both together stay within the issue's 10 minutes in CI at the default
+ * sizes (they take about 3 and 2 minutes here); a longer run gets proportionally more.
+ */
+const bound = (payments: number, atDefault: number, defaultPayments: number) =>
+  Math.max(1, payments / defaultPayments) * atDefault;
 
 describe('soak: payments under random faults, three tabs', () => {
   it(
@@ -276,7 +291,7 @@ describe('soak: payments under random faults, three tabs', () => {
     async () => {
       await soak('chromium', CHROMIUM_PAYMENTS);
     },
-    bound(CHROMIUM_PAYMENTS, 8 * 60_000),
+    bound(CHROMIUM_PAYMENTS, 6 * 60_000, 1000),
   );
 
   it(
@@ -284,6 +299,6 @@ describe('soak: payments under random faults, three tabs', () => {
     async () => {
       await soak('firefox', FIREFOX_PAYMENTS);
     },
-    bound(FIREFOX_PAYMENTS, 2 * 60_000 * (1000 / 150)),
+    bound(FIREFOX_PAYMENTS, 4 * 60_000, 150),
   );
 });

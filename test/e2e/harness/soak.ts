@@ -131,30 +131,59 @@ export async function recordByNumber(
   return { outcome: outcome as Outcome, note };
 }
 
+/** The step's answer, or a rejection after `ms`. */
+export async function within<T>(step: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      step,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from the page in ${ms / 1000} s`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Back to the record page: by the app's own menu if it still runs, else a fresh load and sign-in. */
-export async function backToRecordPage(page: TestPage, simUrl: string): Promise<void> {
+export async function backToRecordPage(
+  page: TestPage,
+  simUrl: string,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   let last = '';
   for (let attempt = 0; ; attempt++) {
+    if (attempt > 1) log(`reopening the record page, try ${attempt}: ${last.slice(0, 160)}`);
     if (attempt > 30) throw new Error(`could not get back to the record page in 30 tries; last: ${last}`);
     try {
       if (attempt === 0) {
-        const routed = await page.evaluate(async () => {
-          if (!document.querySelector('nav.sidebar')) return false;
-          location.hash = '#/home';
-          await new Promise((r) => setTimeout(r, 50));
-          location.hash = '#/expenditure/payment/record';
-          for (let i = 0; i < 200 && !document.querySelector('#deka-results'); i++) {
+        const routed = await within(
+          page.evaluate(async () => {
+            if (!document.querySelector('nav.sidebar')) return false;
+            location.hash = '#/home';
             await new Promise((r) => setTimeout(r, 50));
-          }
-          return document.querySelector('#deka-results') !== null;
-        }, null);
+            location.hash = '#/expenditure/payment/record';
+            for (let i = 0; i < 200 && !document.querySelector('#deka-results'); i++) {
+              await new Promise((r) => setTimeout(r, 50));
+            }
+            return document.querySelector('#deka-results') !== null;
+          }, null),
+          30_000,
+        );
         if (routed) return;
       } else {
         // A fresh load: going to the address the app is already at (it differs by no more than
         // the fragment) would not reload a page stuck on its loading screen.
-        await page.goto('about:blank');
-        await openSignedIn(page, simUrl + RECORD);
-        await page.waitFor(() => document.querySelector('#deka-results') !== null, null, 15_000);
+        // (Each bounded: a page mid-navigation may never answer the driver.)
+        await within(
+          (async () => {
+            await page.goto('about:blank');
+            await openSignedIn(page, simUrl + RECORD);
+            await page.waitFor(() => document.querySelector('#deka-results') !== null, null, 15_000);
+          })(),
+          60_000,
+        );
         return;
       }
     } catch (error) {
@@ -179,9 +208,10 @@ export type FaultKind =
   | 'worker-stopped';
 
 /**
- * Random faults until `stop()`: every few seconds one of maintenance, an offline spell, broken
- * answers, latency up to 30 s, 401s, every token expired, the check alarm firing, and (Chromium)
- * the service worker stopped. Spells end on their own. Returns how many of each it caused.
+ * Random faults until `stop()`, and one whole round at least: every few seconds one of
+ * maintenance, an offline spell, broken answers, latency up to 30 s, 401s, every token expired,
+ * the check alarm firing, and (Chromium) the service worker stopped. Spells end on their own.
+ * Returns how many of each it caused.
  */
 export async function chaos(
   sim: Simulator,
@@ -209,10 +239,14 @@ export async function chaos(
   const faults = sim.ctx.faults;
   // Every kind once per round, in a random order at random moments: a short run still meets each.
   let round: FaultKind[] = [];
-  while (!stop()) {
-    await sleep(between(2000, 6000));
+  // Until told to stop, and at least one whole round: faults go on while payments wait, after
+  // the last is recorded, until every kind has come once.
+  let roundsDone = 0;
+  const over = () => stop() && (roundsDone > 0 || kinds.length === 0);
+  while (!over()) {
+    await sleep(between(1500, 4500));
     if (kinds.length === 0) continue;
-    if (stop()) break;
+    if (over()) break;
     if (round.length === 0) {
       round = [...kinds];
       for (let i = round.length - 1; i > 0; i--) {
@@ -221,6 +255,7 @@ export async function chaos(
       }
     }
     const kind = round.pop() as FaultKind;
+    if (round.length === 0) roundsDone += 1;
     if (kind === 'worker-stopped' && !canStopWorker) continue;
     caused[kind] += 1;
     log(`fault: ${kind}`);
