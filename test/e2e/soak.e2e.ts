@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/server';
-import { expectPanelShowsTruth } from './harness/elaas';
+import { expectPanelShowsTruth, exportedRecords } from './harness/elaas';
 import { type BrowserName, TMP } from './harness/env';
 import { getStorage, readPanel } from './harness/overlay';
 import { launch, type Session, type TestPage } from './harness/session';
@@ -24,7 +24,6 @@ import {
   backToRecordPage,
   chaos,
   countAgainstTruth,
-  keptRecords,
   type Outcome,
   recordByNumber,
   seeded,
@@ -121,7 +120,7 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
       // in: a browser killed within those moments is another fault, see docs/tracking.md.)
       const waitFrom = Date.now();
       while (Date.now() - waitFrom < 60_000) {
-        const kept = await keptRecords(session).catch(() => []);
+        const kept = await exportedRecords(session).catch(() => []);
         if (kept.length >= sim.ctx.state.payments.length) break;
         await sleep(250);
       }
@@ -219,11 +218,11 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
     sim.ctx.clock.advance(2 * 3600_000, Date.now());
     const truth = () => sim.ctx.state.payments;
     for (const page of pages) await backToRecordPage(page, sim.url);
-    let counts = countAgainstTruth(await keptRecords(session), truth());
+    let counts = countAgainstTruth(await exportedRecords(session), truth());
     for (let round = 0; round < 30 && counts.lost + counts.duplicated + counts.stuck > 0; round++) {
       await checkNow(pages[0] as TestPage);
       await sleep(2000);
-      counts = countAgainstTruth(await keptRecords(session), truth());
+      counts = countAgainstTruth(await exportedRecords(session), truth());
       log(
         `after check ${round + 1}: lost ${counts.lost}, duplicated ${counts.duplicated}, stuck ${counts.stuck}`,
       );

@@ -13,6 +13,7 @@ import {
   clickNow,
   expectPanelShowsTruth,
   fireCheckAlarm,
+  guardWarning,
   RECORD,
   recordOneB,
   recordPayments,
@@ -295,12 +296,7 @@ for (const browserName of BROWSERS) {
 
       // The ฎีกา still looks unpaid in e-LAAS (its voucher is not there yet); the clerk tries again.
       await saveFirstDeka();
-      const warning = await page.waitFor(
-        () =>
-          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
-            ?.textContent ?? '',
-        null,
-      );
+      const warning = await guardWarning(page);
       expect(warning).toContain(`ฎีกาเลขที่ ${first?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
       expect(warning).toContain('สถานะ: รอประมวลผล');
       await page.clickInShadow('evw-guard', '.evw-dup-cancel');
@@ -348,12 +344,7 @@ for (const browserName of BROWSERS) {
       // The clerk, unsure, saves again: the guard knows it was recorded.
       sim.ctx.faults.malformed = null;
       await clickNow(page, '#save');
-      const warning = await page.waitFor(
-        () =>
-          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
-            ?.textContent ?? '',
-        null,
-      );
+      const warning = await guardWarning(page);
       expect(warning).toContain(`ฎีกาเลขที่ ${garbled?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
       await page.clickInShadow('evw-guard', '.evw-dup-cancel');
       expect(sim.ctx.state.payments).toHaveLength(before + 1);
@@ -432,12 +423,7 @@ for (const browserName of BROWSERS) {
       }, null);
       await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
       await clickNow(page, '#save');
-      const warning = await page.waitFor(
-        () =>
-          document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')
-            ?.textContent ?? '',
-        null,
-      );
+      const warning = await guardWarning(page);
       expect(warning).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
       await page.clickInShadow('evw-guard', '.evw-dup-proceed');
       await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);

@@ -152,6 +152,16 @@ export function panelStatuses(page: TestPage): Promise<string[]> {
   );
 }
 
+/** Wait for the duplicate guard's warning, and return its text. */
+export function guardWarning(page: TestPage): Promise<string> {
+  return page.waitFor(
+    () =>
+      document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')?.textContent ??
+      '',
+    null,
+  );
+}
+
 /** Wait until the panel shows a payment whose voucher was created. */
 export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<unknown> {
   return page.waitFor(
@@ -163,16 +173,34 @@ export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<un
   );
 }
 
-/** The ฎีกา of every record the extension keeps (the options page's export), sorted. */
-export function storedDekas(session: Session): Promise<string[]> {
+/** A record as the options page's export gives it (the fields the tests compare). */
+export interface ExportedRecord {
+  dekaNo: string;
+  status: string;
+  voucherNo: string | null;
+  failureReason: string | null;
+}
+
+/** Every record the extension keeps (the options page's export). */
+export function exportedRecords(session: Session): Promise<ExportedRecord[]> {
   return session.inExtension(async () => {
     const g = globalThis as unknown as Record<
       string,
       { runtime: { sendMessage(m: object): Promise<unknown> } }
     >;
     const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
-      data: { dekaNo: string }[];
+      data: ExportedRecord[];
     };
-    return reply.data.map((r) => r.dekaNo).sort();
+    return reply.data.map(({ dekaNo, status, voucherNo, failureReason }) => ({
+      dekaNo,
+      status,
+      voucherNo,
+      failureReason,
+    }));
   }, null);
+}
+
+/** The ฎีกา of every record the extension keeps, sorted. */
+export async function storedDekas(session: Session): Promise<string[]> {
+  return (await exportedRecords(session)).map((r) => r.dekaNo).sort();
 }

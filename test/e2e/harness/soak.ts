@@ -6,7 +6,7 @@
 import type { Payment } from '../../../simulator/model/types';
 import type { Simulator } from '../../../simulator/server';
 import type { Malformed } from '../../../simulator/web/context';
-import { fireCheckAlarm, RECORD } from './elaas';
+import { type ExportedRecord, fireCheckAlarm, RECORD } from './elaas';
 import { openSignedIn } from './overlay';
 import type { Session, TestPage } from './session';
 
@@ -311,32 +311,6 @@ async function bounded(action: Promise<unknown> | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
-/** A record as the options page's export gives it (the fields the soak compares). */
-export interface KeptRecord {
-  dekaNo: string;
-  status: string;
-  voucherNo: string | null;
-  failureReason: string | null;
-}
-
-export function keptRecords(session: Session): Promise<KeptRecord[]> {
-  return session.inExtension(async () => {
-    const g = globalThis as unknown as Record<
-      string,
-      { runtime: { sendMessage(m: object): Promise<unknown> } }
-    >;
-    const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
-      data: { dekaNo: string; status: string; voucherNo: string | null; failureReason: string | null }[];
-    };
-    return reply.data.map(({ dekaNo, status, voucherNo, failureReason }) => ({
-      dekaNo,
-      status,
-      voucherNo,
-      failureReason,
-    }));
-  }, null);
-}
-
 export interface SoakCounts {
   /** Payments e-LAAS has that the extension does not keep. */
   lost: number;
@@ -351,13 +325,13 @@ export interface SoakCounts {
 }
 
 /** Compare what the extension keeps with the simulator's truth, ฎีกา by ฎีกา. */
-export function countAgainstTruth(kept: KeptRecord[], truth: Payment[]): SoakCounts {
+export function countAgainstTruth(kept: ExportedRecord[], truth: Payment[]): SoakCounts {
   const counts: SoakCounts = { lost: 0, duplicated: 0, stuck: 0, paidTwice: 0, details: [] };
-  const byDeka = new Map<string, { kept: KeptRecord[]; paid: Payment[] }>();
+  const byDeka = new Map<string, { kept: ExportedRecord[]; paid: Payment[] }>();
   const entry = (deka: string) => {
     const known = byDeka.get(deka);
     if (known) return known;
-    const fresh = { kept: [] as KeptRecord[], paid: [] as Payment[] };
+    const fresh = { kept: [] as ExportedRecord[], paid: [] as Payment[] };
     byDeka.set(deka, fresh);
     return fresh;
   };
