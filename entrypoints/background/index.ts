@@ -10,7 +10,8 @@ import { policyChanged, refreshPolicy } from '../../platform/extension/settings-
 import { setHost } from '../../platform/host';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
 import { purgeExpired, RETENTION_ALARM, scheduleRetention } from './data';
-import { onMessage } from './messages';
+import { dataRequests } from './data-requests';
+import { answerDataRequests, onMessage } from './messages';
 import { onNotificationClicked, onNotificationClosed } from './notify';
 import { CHECK_ALARM, runCheck, schedule, tellAllTabs } from './tracking';
 
@@ -28,6 +29,7 @@ const OVERLAY_KEYS = new Set<string>([
 
 export default defineBackground(() => {
   setHost(extensionHost);
+  answerDataRequests(dataRequests);
   browser.runtime.onMessage.addListener((message: unknown, sender) => onMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void runCheck();

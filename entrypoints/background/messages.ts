@@ -8,7 +8,6 @@ import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/p
 import { validateUserPatch } from '../../core/settings';
 import { host } from '../../platform/host';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
-import { clearAll, exportRecords, importRecords, purgeExpired, summary } from './data';
 import { profileOf, settingsWithProfile } from './profile';
 import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
 
@@ -138,19 +137,29 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
       await host().openOptions();
       return { ok: true, data: undefined };
     case 'records/summary':
-      return { ok: true, data: await summary() };
     case 'records/export':
-      return { ok: true, data: await exportRecords() };
     case 'records/import':
-      return { ok: true, data: await importRecords(req.records) };
     case 'records/purge':
-      return { ok: true, data: { deleted: await purgeExpired() } };
     case 'records/clear':
-      await clearAll();
-      return { ok: true, data: undefined };
+      return dataRequests ? dataRequests(req) : { ok: false, error: 'refused' };
     default:
       return { ok: false, error: 'refused' };
   }
+}
+
+type DataRequest = Extract<
+  Request,
+  { type: 'records/summary' | 'records/export' | 'records/import' | 'records/purge' | 'records/clear' }
+>;
+let dataRequests: ((req: DataRequest) => Promise<Reply<unknown>>) | null = null;
+
+/**
+ * The clerk's data as a whole (summary, export, import, purge, clear) is for the extension's own
+ * pages (popup, options): its background registers the handler (data-requests.ts). The userscript
+ * and the training page have no such pages, so they do not carry that code.
+ */
+export function answerDataRequests(handler: (req: DataRequest) => Promise<Reply<unknown>>): void {
+  dataRequests = handler;
 }
 
 /** The runtime.onMessage listener: parse, check the sender, answer; never throws. */

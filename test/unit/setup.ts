@@ -3,12 +3,16 @@ import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { catalogFile, catalogs } from '../../core/i18n';
+import { dataRequests } from '../../entrypoints/background/data-requests';
+import { answerDataRequests } from '../../entrypoints/background/messages';
 import { extensionHost } from '../../platform/extension/host';
 import { setHost } from '../../platform/host';
 
 // The background's logic runs against the extension's host (on WXT's fake browser) unless a
 // test sets another.
 setHost(extensionHost);
+// As the extension's background does; the userscript and the training page do not.
+answerDataRequests(dataRequests);
 
 // The catalog files the build writes into the package (wxt.config.ts), served from the extension's
 // own URL as the browser does; anything else goes to the real fetch.
