@@ -376,6 +376,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
     let paused: PauseReason | null = null;
     let failed = false;
     const cursors = await checkCursors();
+    const cursorsBefore = JSON.stringify(cursors);
     for (const [origin, records] of byOrigin) {
       const plan = planCheck(records);
       if (!plan) continue;
@@ -422,7 +423,8 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
       }
       if (!answered) paused ??= 'no-tab';
     }
-    await host().kv.set({ [CURSOR_KEY]: cursors });
+    // Written only when it moved: extension pages listening to storage need not wake each check.
+    if (JSON.stringify(cursors) !== cursorsBefore) await host().kv.set({ [CURSOR_KEY]: cursors });
     const next: PollerState = {
       lastCheckAt: await host().now(),
       failures: failed ? state.failures + 1 : 0,
