@@ -156,8 +156,13 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     if (!site.enabled) return; // not an e-LAAS the organisation lets us follow
     void transport.request({ type: 'payment/recorded', scope: who, payment, capturedFrom }).then((reply) => {
       if (reply.ok) refresh();
-      else if (attempt < 6 && !ctx.isInvalid) {
-        ctx.setTimeout(() => record(payment, capturedFrom, who, attempt + 1), 250 * 2 ** attempt);
+      // A background stopped or far behind (the soak saw one away for over 16 s) must not make
+      // the page give up: about two and a half minutes of tries, backing off to 10 s.
+      else if (attempt < 20 && !ctx.isInvalid) {
+        ctx.setTimeout(
+          () => record(payment, capturedFrom, who, attempt + 1),
+          Math.min(10_000, 250 * 2 ** attempt),
+        );
       } else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
     });
   };
