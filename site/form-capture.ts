@@ -82,17 +82,13 @@ export function readSuccessDialog(
   const dialog = dialogs.find((d) => texts.some((t) => normaliseText(d.textContent ?? '').includes(t)));
   if (!dialog) return null;
   const voucherNo = parseCode(first(dialog, f.voucherNo)?.textContent);
+  // What the form said, confirmed now, with what the dialog adds: e-LAAS' reference and, before
+  // the change, the voucher number.
   return {
-    elaasId: null,
+    ...unconfirmedSave(save),
     ref: parseCode(first(dialog, f.ref)?.textContent),
-    dekaNo: save.dekaNo,
-    payee: save.payee,
-    amount: save.amount,
-    payDate: save.payDate,
-    fiscalYear: fiscalYearOfDay(save.payDate),
     status: voucherNo ? 'created' : 'awaiting',
     voucherNo,
-    voucherCreatedAt: null,
   };
 }
 
