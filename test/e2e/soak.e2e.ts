@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../simulator/server';
-import { expectPanelShowsTruth, exportedRecords } from './harness/elaas';
+import { type ExportedRecord, expectPanelShowsTruth, exportedRecords } from './harness/elaas';
 import { type BrowserName, TMP } from './harness/env';
 import { getStorage, readPanel } from './harness/overlay';
 import { launch, type Session, type TestPage } from './harness/session';
@@ -88,6 +88,8 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
   let restarts = 0;
   /** ฎีกา → where and when the clerk finished it, for the failure message. */
   const where = new Map<string, string>();
+  /** ฎีกา → the attempts that did not finish it, for the failure message. */
+  const tried = new Map<string, string[]>();
   try {
     const queue: Job[] = sim.ctx.state.dekas
       .filter((d) => d.unitId === 'U4801' && d.fiscalYear === 2569)
@@ -115,13 +117,35 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
     let active = 0;
     let recording = true;
 
-    /** Wait (at most `ms`) until the extension keeps every payment e-LAAS has; seconds waited. */
+    /**
+     * Wait (at most `ms`) until the extension keeps every payment e-LAAS has; seconds waited. When
+     * it does not, say which it is missing and how the clerk finished them: a lost capture shows
+     * here, minutes before the final count.
+     */
+    let toldLogs = false;
     const caughtUp = async (ms: number) => {
       const from = Date.now();
+      let kept: ExportedRecord[] = [];
       while (Date.now() - from < ms) {
-        const kept = await exportedRecords(session).catch(() => []);
-        if (kept.length >= sim.ctx.state.payments.length) break;
+        kept = await exportedRecords(session).catch(() => kept);
+        if (kept.length >= sim.ctx.state.payments.length) return (Date.now() - from) / 1000;
         await sleep(250);
+      }
+      const have = new Set(kept.map((r) => r.dekaNo));
+      const missing = sim.ctx.state.payments.filter((p) => !have.has(p.dekaNo));
+      for (const p of missing.slice(0, 5))
+        log(
+          `not kept: ${p.dekaNo}, recorded ${((sim.ctx.clock.now(Date.now()) - p.recordedAt) / sim.ctx.clock.speed() / 1000).toFixed(1)} s ago; the clerk: ${where.get(p.dekaNo) ?? 'not finished'}; tries: ${(tried.get(p.dekaNo) ?? []).join(' | ')}`,
+        );
+      if (missing.length > 0 && !toldLogs) {
+        toldLogs = true;
+        for (const [i, page] of pages.entries())
+          for (const l of page
+            .logs()
+            .filter((l) => l.includes('Voucher Watch'))
+            .slice(-8))
+            log(`tab ${i + 1}: ${l}`);
+        for (const l of (session.backgroundLogs?.() ?? []).slice(-10)) log(`background: ${l}`);
       }
       return (Date.now() - from) / 1000;
     };
@@ -190,6 +214,10 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
         } else {
           outcomes.retried += 1;
           job.tries += 1;
+          tried.set(job.deka, [
+            ...(tried.get(job.deka) ?? []),
+            `tab ${tab + 1} ${outcome} at +${((Date.now() - started) / 1000).toFixed(1)} s after ${((Date.now() - stepStart) / 1000).toFixed(1)} s: ${job.note.slice(0, 100)}`,
+          ]);
           if (job.tries > 20)
             throw new Error(`${job.deka}: could not be recorded in 20 tries; last: ${job.note}`);
           queue.push(job);
