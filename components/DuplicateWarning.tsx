@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatTime, type Lang } from '../core/dates';
 import type { Translate } from '../core/i18n';
-import type { PaymentRecord } from '../core/records';
+import { type PaymentRecord, unconfirmed } from '../core/records';
 import { STATUS_KEY } from './Status';
 
 export interface DuplicateWarningProps {
@@ -20,6 +20,8 @@ export interface DuplicateWarningProps {
 
 export function DuplicateWarning(p: DuplicateWarningProps) {
   const cancel = useRef<HTMLButtonElement>(null);
+  // Only saves whose answer never came: e-LAAS may not have any of them; the check will say.
+  const unsure = p.earlier.every(unconfirmed);
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div class="evw-backdrop">
@@ -29,23 +31,26 @@ export function DuplicateWarning(p: DuplicateWarningProps) {
         aria-modal="true"
         aria-labelledby="evw-dup-title"
         aria-describedby="evw-dup-explain"
+        data-unconfirmed={unsure ? 'true' : undefined}
         lang={p.lang}
         onKeyDown={(e) => {
           if (e.key === 'Escape') p.onCancel();
         }}
       >
-        <h2 id="evw-dup-title">{p.t('duplicateTitle', { deka: p.dekaNo })}</h2>
+        <h2 id="evw-dup-title">
+          {p.t(unsure ? 'duplicateUnconfirmedTitle' : 'duplicateTitle', { deka: p.dekaNo })}
+        </h2>
         <ul class="evw-dup-earlier">
           {p.earlier.map((r) => (
             <li key={r.id}>
               {p.t('duplicateEarlier', {
                 time: formatTime(r.recordedAt, p.thaiDigits),
-                status: p.t(STATUS_KEY[r.status]),
+                status: p.t(unconfirmed(r) ? 'statusUnconfirmed' : STATUS_KEY[r.status]),
               })}
             </li>
           ))}
         </ul>
-        <p id="evw-dup-explain">{p.t('duplicateExplain')}</p>
+        <p id="evw-dup-explain">{p.t(unsure ? 'duplicateUnconfirmedExplain' : 'duplicateExplain')}</p>
         <div class="evw-dialog__actions">
           <button
             ref={cancel}

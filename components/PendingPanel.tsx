@@ -8,7 +8,7 @@ import { formatBaht, formatElapsed, formatTime } from '../core/dates';
 import { digits } from '../core/digits';
 import type { MessageKey, Translate } from '../core/i18n';
 import type { PollerView } from '../core/protocol';
-import { isOverdue, isPending, type PaymentRecord } from '../core/records';
+import { isOverdue, isPending, notReceived, type PaymentRecord, unconfirmed } from '../core/records';
 import { checkTimes, PAUSE_KEY, StatusChips } from './Status';
 
 export type PanelFilter = 'all' | 'pending' | 'overdue' | 'failed' | 'created';
@@ -134,7 +134,7 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
         <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
       </div>
       <div class="evw-record__status">
-        <StatusChips status={r.status} overdue={overdue} t={t} />
+        <StatusChips status={r.status} overdue={overdue} unconfirmed={unconfirmed(r)} t={t} />
         {r.voucherNo ? (
           <span class="evw-voucher-links">
             <a class="evw-voucher" href={p.voucherHref(r.voucherNo)}>
@@ -168,7 +168,13 @@ function RecordItem({ r, p }: { r: PaymentRecord; p: PendingPanelProps }) {
           </span>
         ) : null}
       </div>
-      {r.status === 'failed' && r.failureReason ? <p class="evw-reason">{r.failureReason}</p> : null}
+      {unconfirmed(r) ? (
+        <p class="evw-reason evw-reason--unanswered">{t('panelUnanswered')}</p>
+      ) : notReceived(r) ? (
+        <p class="evw-reason evw-reason--not-received">{t('panelNotReceived')}</p>
+      ) : r.status === 'failed' && r.failureReason ? (
+        <p class="evw-reason">{r.failureReason}</p>
+      ) : null}
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { formatBaht, formatTime } from '../core/dates';
 import { digits } from '../core/digits';
 import type { PageTranslate } from '../core/i18n-pages';
 import type { StatusCounts, Summary } from '../core/protocol';
-import { isOverdue } from '../core/records';
+import { isOverdue, unconfirmed } from '../core/records';
 import { checkTimes, PAUSE_KEY, STATUS_ICON, STATUS_KEY, StatusChips } from './Status';
 
 export interface PopupProps {
@@ -72,7 +72,7 @@ export function Popup(p: PopupProps) {
                     <span class="evw-record__amount">{formatBaht(r.amount, p.thaiDigits)}</span>
                   </span>
                   <span class="evw-latest__status">
-                    <StatusChips status={r.status} overdue={overdue} t={t} />
+                    <StatusChips status={r.status} overdue={overdue} unconfirmed={unconfirmed(r)} t={t} />
                     {r.voucherNo ? (
                       <a
                         class="evw-voucher"

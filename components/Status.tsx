@@ -33,21 +33,29 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
   'site-error': 'pausedSiteError',
 };
 
-/** The status chip, and the overdue one beside it when the payment waits too long. */
+/**
+ * The status chip, and the overdue one beside it when the payment waits too long. A save whose
+ * answer never came (`unconfirmed`) says so instead of "awaiting": e-LAAS may not have it.
+ */
 export function StatusChips({
   status,
   overdue,
+  unconfirmed = false,
   t,
 }: {
   status: VoucherStatus;
   overdue: boolean;
+  unconfirmed?: boolean;
   t: Translate;
 }) {
   return (
     <>
-      <span class={`evw-chip evw-chip--${status}`} data-status={status}>
-        <span aria-hidden="true">{STATUS_ICON[status]} </span>
-        {t(STATUS_KEY[status])}
+      <span
+        class={`evw-chip evw-chip--${status}${unconfirmed ? ' evw-chip--unconfirmed' : ''}`}
+        data-status={status}
+      >
+        <span aria-hidden="true">{unconfirmed ? '?' : STATUS_ICON[status]} </span>
+        {t(unconfirmed ? 'statusUnconfirmed' : STATUS_KEY[status])}
       </span>
       {overdue ? (
         <span class="evw-chip evw-chip--overdue" data-status="overdue">

@@ -7,7 +7,7 @@ import { formatDateTime } from './dates';
 import type { PageTranslate } from './i18n-pages';
 import { capturedFieldsValid } from './protocol';
 import type { PaymentRecord, StatusEvent } from './records';
-import { FINAL, lastChange } from './records';
+import { CAPTURE_SOURCES, FINAL, lastChange } from './records';
 import { isRecord, isStatus, onlyKeys, text, time } from './validate';
 
 export const BACKUP_FORMAT = 'e-laas-voucher-watch-backup';
@@ -87,7 +87,7 @@ export function parseRecord(v: unknown): PaymentRecord | null {
     v.recordedAt !== null &&
     (v.failureReason === null || text(v.failureReason, 300)) &&
     time(v.lastCheckedAt) &&
-    (v.capturedFrom === 'api' || v.capturedFrom === 'form') &&
+    CAPTURE_SOURCES.some((s) => s === v.capturedFrom) &&
     history.every((e) => e !== null);
   return ok ? ({ ...v, history } as unknown as PaymentRecord) : null;
 }

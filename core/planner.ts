@@ -72,6 +72,15 @@ export function planCheck(records: readonly PaymentRecord[]): CheckPlan | null {
   const pending = records.filter(isPending);
   if (pending.length === 0) return null;
   const dateFrom = pending.map((r) => r.payDate).sort()[0] ?? '';
-  const fiscalYears = [...new Set(pending.map((r) => r.fiscalYear))].sort();
+  // A save known from its form only (no answer read) has the year guessed from its pay date; a
+  // ฎีกา of last year's budget paid today is listed under last year: both are read (before
+  // saying e-LAAS never got an unanswered save, too).
+  const fiscalYears = [
+    ...new Set(
+      pending.flatMap((r) => (r.capturedFrom === 'api' ? [r.fiscalYear] : [r.fiscalYear - 1, r.fiscalYear])),
+    ),
+  ]
+    .sort()
+    .slice(-3);
   return { dateFrom, fiscalYears, ids: pending.map((r) => r.id) };
 }

@@ -3,7 +3,15 @@
  * parsed here first; anything that does not match exactly is refused. Pure.
  */
 import type { PauseReason } from './planner';
-import type { CapturedPayment, PaymentRecord, Scope, StatusRow, VoucherStatus } from './records';
+import {
+  CAPTURE_SOURCES,
+  type CapturedPayment,
+  type CaptureSource,
+  type PaymentRecord,
+  type Scope,
+  type StatusRow,
+  type VoucherStatus,
+} from './records';
 import type { ResolvedSettings } from './settings';
 import { amount, code, fiscalYear, isoDayText, isRecord, isStatus, onlyKeys, text, time } from './validate';
 
@@ -16,7 +24,7 @@ export type Request =
   | { type: 'notice/reset' }
   | { type: 'settings/get' }
   | { type: 'settings/set'; patch: Record<string, unknown> }
-  | { type: 'payment/recorded'; scope: Scope; payment: CapturedPayment; capturedFrom: 'api' | 'form' }
+  | { type: 'payment/recorded'; scope: Scope; payment: CapturedPayment; capturedFrom: CaptureSource }
   | { type: 'records/mine'; scope: Scope }
   | { type: 'status/rows'; scope: Scope; rows: StatusRow[] }
   | { type: 'check/now' }
@@ -268,7 +276,7 @@ export function parseRequest(v: unknown): Request | null {
       if (!onlyKeys(v, ['type', 'scope', 'payment', 'capturedFrom'])) return null;
       const scope = parseScope(v.scope);
       const payment = parseCaptured(v.payment);
-      const from = v.capturedFrom === 'api' || v.capturedFrom === 'form' ? v.capturedFrom : null;
+      const from = CAPTURE_SOURCES.find((s) => s === v.capturedFrom) ?? null;
       return scope && payment && from ? { type: v.type, scope, payment, capturedFrom: from } : null;
     }
     case 'records/mine': {

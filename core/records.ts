@@ -43,8 +43,27 @@ export interface PaymentRecord {
   failureReason: string | null;
   history: StatusEvent[];
   lastCheckedAt: number | null;
-  /** How it was captured: the site's own API traffic, or the form and success dialog. */
-  capturedFrom: 'api' | 'form';
+  /** How it was captured (see CaptureSource). */
+  capturedFrom: CaptureSource;
+}
+
+/**
+ * How a payment was captured: the site's own API answer, the form and success dialog, or a save
+ * that left without an answer (`unanswered`: the network failed or the page went away first).
+ * An unanswered record is a question, not yet a payment: the status check confirms it (the list
+ * has it; it becomes `form`) or settles that e-LAAS never got it (`failed`, see NOT_RECEIVED).
+ */
+export type CaptureSource = 'api' | 'form' | 'unanswered';
+export const CAPTURE_SOURCES: readonly CaptureSource[] = ['api', 'form', 'unanswered'];
+
+/** An unanswered save e-LAAS never received: failed, and this says so instead of e-LAAS' reason. */
+export function notReceived(r: Pick<PaymentRecord, 'status' | 'capturedFrom'>): boolean {
+  return r.status === 'failed' && r.capturedFrom === 'unanswered';
+}
+
+/** An unanswered save not settled yet: e-LAAS may have it or not. */
+export function unconfirmed(r: Pick<PaymentRecord, 'status' | 'capturedFrom'>): boolean {
+  return r.capturedFrom === 'unanswered' && isPending(r);
 }
 
 /** What a status check or the list says about one payment. */

@@ -13,7 +13,7 @@ import { SimContext, type SimOptions } from './web/context';
 import { CONTROL, handleControl } from './web/control';
 import { handleA } from './web/design-a';
 import { handleB } from './web/design-b';
-import { sendHtml } from './web/http';
+import { bufferBody, sendHtml } from './web/http';
 import { maintenancePage } from './web/layout';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
@@ -64,6 +64,7 @@ async function serve(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
     endpointKey(req.method ?? 'GET', url.pathname),
     `${req.method ?? 'GET'} ${url.pathname}${url.search}`,
   );
+  bufferBody(req);
   if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
   if (ctx.faults.maintenance) {
     sendHtml(res, 503, maintenancePage(), { 'retry-after': '300' });

@@ -1,7 +1,8 @@
 /**
  * The page-world bridge: runs in e-LAAS' own JavaScript world (document_start) so it sees the
  * site's API traffic and the authorisation the app already uses. It does two things only:
- *  1. when the app records a payment (the profile's record request), it passes the answer on;
+ *  1. when the app records a payment (the profile's record request), it says the save left, then
+ *     passes the answer on (status 0: no answer came, the network failed);
  *  2. on request, it runs the profile's status request (the payments list) with the app's own
  *     authorisation and passes the answer on. Only that URL, built here from checked numbers
  *     and dates: a message from the page cannot make it fetch anything else.
@@ -125,7 +126,14 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     const method = init?.method ?? request?.method ?? 'GET';
     const auth = headerFrom(init?.headers, 'authorization') ?? request?.headers.get('authorization') ?? null;
     const seen = inspect(method, url, auth);
-    const response = await originalFetch(input, init);
+    if (seen.isRecord) post({ type: 'save-sent' });
+    let response: Response;
+    try {
+      response = await originalFetch(input, init);
+    } catch (error) {
+      if (seen.isRecord) post({ type: 'recorded', status: 0 });
+      throw error;
+    }
     if (seen.isRecord) {
       response
         .clone()
@@ -153,6 +161,11 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
   xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = calls.get(this);
     if (call && inspect(call.method, call.url, call.auth).isRecord) {
+      post({ type: 'save-sent' });
+      const noAnswer = () => post({ type: 'recorded', status: 0 });
+      this.addEventListener('error', noAnswer);
+      this.addEventListener('timeout', noAnswer);
+      this.addEventListener('abort', noAnswer);
       this.addEventListener('load', () => {
         const text =
           typeof this.response === 'string'

@@ -2,7 +2,7 @@
  * One summary notification per check when vouchers were created or processing failed. Which page
  * a click opens is kept in storage, so a click still works after the service worker restarted.
  */
-import type { PaymentRecord } from '../../core/records';
+import { notReceived, type PaymentRecord } from '../../core/records';
 import { host } from '../../platform/host';
 import { type SiteProfile, voucherLink } from '../../site/profile';
 import { profileOf } from './profile';
@@ -40,7 +40,13 @@ export function summary(changed: PaymentRecord[], lang: 'th' | 'en'): { title: s
     .map((r) =>
       r.status === 'created'
         ? `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo} → ${r.voucherNo}`
-        : `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo}: ${r.failureReason ?? (lang === 'th' ? 'ประมวลผลไม่สำเร็จ' : 'processing failed')}`,
+        : `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo}: ${
+            notReceived(r)
+              ? lang === 'th'
+                ? 'e-LAAS ไม่ได้รับการบันทึก กรุณาบันทึกใหม่'
+                : 'e-LAAS never received it; record it again'
+              : (r.failureReason ?? (lang === 'th' ? 'ประมวลผลไม่สำเร็จ' : 'processing failed'))
+          }`,
     );
   const more = created.length + failed.length - lines.length;
   if (more > 0) lines.push(lang === 'th' ? `และอีก ${more} รายการ` : `and ${more} more`);

@@ -15,12 +15,15 @@ import {
 } from '../../core/protocol';
 import {
   type CapturedPayment,
+  type CaptureSource,
   isOverdue,
+  notReceived,
   type PaymentRecord,
   panelRecords,
   recordId,
   type Scope,
   type StatusRow,
+  unconfirmed,
 } from '../../core/records';
 import { applyRow } from '../../core/status';
 import {
@@ -39,6 +42,11 @@ export const CHECK_ALARM = 'voucher-check';
 const POLLER_KEY = 'poller';
 /** Two captures of the same save (API and form) within this window are one payment. */
 const SAME_SAVE_MS = 2 * 60_000;
+/**
+ * A save that left without an answer is settled as never received only by a whole read of the
+ * list begun this long after it: e-LAAS may still be working on a request that arrived late.
+ */
+export const UNANSWERED_GRACE_MS = 2 * 60_000;
 
 async function pollerState(): Promise<PollerState> {
   const v = (await host().kv.get(POLLER_KEY)) as Partial<PollerState> | undefined;
@@ -192,7 +200,7 @@ export function capture(
   origin: string,
   scope: Scope,
   payment: CapturedPayment,
-  capturedFrom: 'api' | 'form',
+  capturedFrom: CaptureSource,
 ): Promise<{ id: string; duplicate: boolean }> {
   const run = captures.then(() =>
     captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown) => {
@@ -216,6 +224,8 @@ export function capture(
 
 /** Is this record the same save as a payment captured now (API and dialog, or twice)? */
 function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number): boolean {
+  // A save e-LAAS never received is no payment: a save of the same ฎีกา now is a new one.
+  if (notReceived(r)) return false;
   const key = payment.ref ?? payment.elaasId;
   return (
     (key !== null && (r.elaasId === key || r.ref === key)) ||
@@ -228,11 +238,27 @@ function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number): bool
   );
 }
 
+/** An unanswered record, confirmed by the capture of the same save: what the capture says. */
+function confirmedBy(
+  r: PaymentRecord,
+  payment: CapturedPayment,
+  capturedFrom: CaptureSource,
+  now: number,
+): PaymentRecord {
+  const moved = r.status !== payment.status;
+  return {
+    ...r,
+    ...payment,
+    capturedFrom,
+    history: moved ? [...r.history, { status: payment.status, at: now, source: 'capture' }] : r.history,
+  };
+}
+
 function newRecord(
   origin: string,
   scope: Scope,
   payment: CapturedPayment,
-  capturedFrom: 'api' | 'form',
+  capturedFrom: CaptureSource,
   now: number,
 ): PaymentRecord {
   const key = payment.ref ?? payment.elaasId;
@@ -257,7 +283,7 @@ async function captureNow(
   origin: string,
   scope: Scope,
   payment: CapturedPayment,
-  capturedFrom: 'api' | 'form',
+  capturedFrom: CaptureSource,
 ): Promise<{ id: string; duplicate: boolean }> {
   const now = await host().now();
   // The reference first (sameSave, newRecord): the API answer and the success dialog both show
@@ -278,7 +304,11 @@ async function captureNow(
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
     // The site's own answer knows what the form could only guess: its id, and the fiscal year
     // (a ฎีกา of last year's budget may be paid today), which the status check lists by.
-    if (capturedFrom === 'api' && same.capturedFrom === 'form') {
+    if (same.capturedFrom === 'unanswered' && capturedFrom !== 'unanswered') {
+      // A save whose answer was lost, then its answer (or its dialog) after all: a payment now.
+      await putRecords([confirmedBy(same, payment, capturedFrom, now)]);
+      await recordsChanged(origin);
+    } else if (capturedFrom === 'api' && same.capturedFrom === 'form') {
       await putRecords([
         {
           ...same,
@@ -316,6 +346,11 @@ export async function applyRows(
   for (const m of match(candidates, rows)) {
     matched.add(m.record.id);
     const applied = applyRow(m.record, m.row, now, source);
+    if (m.record.capturedFrom === 'unanswered') {
+      // A save whose answer was lost, found in e-LAAS: a payment, as if read from its form.
+      applied.record.capturedFrom = 'form';
+      applied.changed = true;
+    }
     updated.push(applied.record);
     if (applied.changed) changed.push(applied.record);
   }
@@ -353,6 +388,45 @@ export function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[]
 }
 
 const CURSOR_KEY = 'checkCursor';
+/** When each origin's read of the list in turns began (absent: no read under way). */
+const PASS_KEY = 'checkPassStart';
+
+async function passStarts(): Promise<Record<string, number>> {
+  const v = await host().kv.get(PASS_KEY);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter(([, at]) => Number.isFinite(at))) as Record<
+    string,
+    number
+  >;
+}
+
+/**
+ * The list was read through, from its first page, in a read begun at `passStart`: an unanswered
+ * save it did not hold, made well before that read began, never reached e-LAAS. It fails, saying
+ * so, and the clerk records it again (the duplicate guard no longer stops that).
+ */
+async function settleUnanswered(
+  records: PaymentRecord[],
+  seen: Set<string>,
+  passStart: number,
+): Promise<PaymentRecord[]> {
+  const now = await host().now();
+  const settled: PaymentRecord[] = [];
+  for (const r of records) {
+    if (!unconfirmed(r) || seen.has(r.id) || r.recordedAt + UNANSWERED_GRACE_MS > passStart) continue;
+    // Read again: a capture of the same save may have confirmed it meanwhile.
+    const current = await getRecord(r.id);
+    if (!current || !unconfirmed(current)) continue;
+    settled.push({
+      ...current,
+      status: 'failed',
+      lastCheckedAt: now,
+      history: [...current.history, { status: 'failed', at: now, source: 'check' }],
+    });
+  }
+  if (settled.length > 0) await putRecords(settled);
+  return settled;
+}
 
 /** Where each origin's next check starts in the list (absent: at page 1). */
 async function checkCursors(): Promise<Record<string, number>> {
@@ -375,8 +449,9 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
     for (const r of pending) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
     let paused: PauseReason | null = null;
     let failed = false;
-    const cursors = await checkCursors();
-    const cursorsBefore = JSON.stringify(cursors);
+    const checkStart = await host().now();
+    const [cursors, passes] = await Promise.all([checkCursors(), passStarts()]);
+    const cursorsBefore = JSON.stringify([cursors, passes]);
     for (const [origin, records] of byOrigin) {
       const plan = planCheck(records);
       if (!plan) continue;
@@ -413,8 +488,18 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
           // over, so every payment is reached with the same few requests per check.
           const seen = new Set(match(records, result.rows).map((m) => m.record.id));
           const unseen = records.some((r) => !seen.has(r.id));
-          if (unseen && result.nextPage !== null) cursors[origin] = result.nextPage;
-          else delete cursors[origin];
+          // When this read of the whole list began (unknown for a read begun before an update).
+          const passStart = request.firstPage === 1 ? checkStart : (passes[origin] ?? null);
+          if (unseen && result.nextPage !== null) {
+            cursors[origin] = result.nextPage;
+            if (passStart === null) delete passes[origin];
+            else passes[origin] = passStart;
+          } else {
+            delete cursors[origin];
+            delete passes[origin];
+            if (result.nextPage === null && passStart !== null)
+              changed.push(...(await settleUnanswered(records, seen, passStart)));
+          }
         } else {
           paused = result.reason === 'unreadable' ? 'site-error' : result.reason;
           failed = result.reason === 'unreadable' || result.reason === 'site-error';
@@ -424,7 +509,8 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
       if (!answered) paused ??= 'no-tab';
     }
     // Written only when it moved: extension pages listening to storage need not wake each check.
-    if (JSON.stringify(cursors) !== cursorsBefore) await host().kv.set({ [CURSOR_KEY]: cursors });
+    if (JSON.stringify([cursors, passes]) !== cursorsBefore)
+      await host().kv.set({ [CURSOR_KEY]: cursors, [PASS_KEY]: passes });
     const next: PollerState = {
       lastCheckAt: await host().now(),
       failures: failed ? state.failures + 1 : 0,

@@ -15,7 +15,7 @@ const CHECK_TIMEOUT_MS = 60_000;
 export const NO_API = 'no-api-seen';
 
 interface BridgeMessage {
-  type: 'connected' | 'recorded' | 'check-result';
+  type: 'connected' | 'save-sent' | 'recorded' | 'check-result';
   id?: string;
   status?: number;
   body?: string;
@@ -43,12 +43,24 @@ export interface BridgeClient {
   runCheck(req: CheckRequest): Promise<CheckResult>;
 }
 
+/**
+ * What became of a save the app sent, in order: `sent`, then one of the others.
+ *  - `recorded`: e-LAAS' answer says it recorded this payment;
+ *  - `unreadable`: e-LAAS accepted it (2xx) but its answer cannot be read (truncated, garbled, a
+ *    gateway's page): recorded, most likely;
+ *  - `refused`: e-LAAS said no, or could not take it (an error, maintenance, signed out): nothing
+ *    recorded;
+ *  - `no-answer`: the network failed before an answer came: e-LAAS may or may not have it.
+ */
+export type SaveEvent =
+  | { kind: 'sent' }
+  | { kind: 'recorded'; payment: CapturedPayment }
+  | { kind: 'unreadable' | 'refused' | 'no-answer' };
+
 export function connectBridge(
   site: ProfileRef,
   signal: AbortSignal,
-  onRecorded: (payment: CapturedPayment) => void,
-  /** e-LAAS accepted a save (2xx) but its answer cannot be read: truncated, garbled, a gateway's page. */
-  onUnreadableSave: () => void,
+  onSave: (event: SaveEvent) => void,
 ): BridgeClient {
   let channel: Channel | null = null;
   const waiting = new Map<string, (m: BridgeMessage) => void>();
@@ -69,12 +81,15 @@ export function connectBridge(
     const stop = line.listen((raw) => {
       const m = fromBridge(raw);
       if (!m) return;
-      if (m.type === 'recorded' && typeof m.status === 'number' && m.status >= 200 && m.status < 300) {
+      if (m.type === 'save-sent') onSave({ kind: 'sent' });
+      else if (m.type === 'recorded' && m.status === 0) onSave({ kind: 'no-answer' });
+      else if (m.type === 'recorded' && typeof m.status === 'number' && m.status >= 200 && m.status < 300) {
         const parsed = parseRecordAnswer(site.profile.api, site.profile.statusTexts, json(m.body));
-        if (parsed.ok) onRecorded(parsed.value);
+        if (parsed.ok) onSave({ kind: 'recorded', payment: parsed.value });
         // A refusal (e-LAAS said why) recorded nothing; an answer nobody can read may have.
-        else if (parsed.reason === 'unreadable') onUnreadableSave();
-      } else if (m.type === 'check-result' && typeof m.id === 'string') {
+        else onSave({ kind: parsed.reason === 'unreadable' ? 'unreadable' : 'refused' });
+      } else if (m.type === 'recorded') onSave({ kind: 'refused' });
+      else if (m.type === 'check-result' && typeof m.id === 'string') {
         waiting.get(m.id)?.(m);
       }
     });

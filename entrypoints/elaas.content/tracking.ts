@@ -5,7 +5,7 @@
  */
 
 import { type CheckRequest, type CheckResult, MAX_FIRST_PAGE, type MyRecords } from '../../core/protocol';
-import type { CapturedPayment, Scope, StatusRow } from '../../core/records';
+import type { CapturedPayment, CaptureSource, Scope, StatusRow } from '../../core/records';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
@@ -46,7 +46,7 @@ export interface TrackingStore {
   scope(): Scope;
   /** Read the payments list on screen, if this page has one, and send what it says. */
   readList(): boolean;
-  /** Look for e-LAAS' success dialog after a save the API capture may have missed. */
+  /** Look for e-LAAS' success dialog after a save the API capture may have missed, and keep the saves an earlier page of this tab left unsettled. */
   readDialog(): void;
 }
 
@@ -55,13 +55,72 @@ const UNREADABLE_GRACE_MS = 3000;
 /** A save's success dialog must show within this time of its submit (the next page, maybe). */
 const SAVE_WINDOW_MS = 2 * 60_000;
 
-function pendingSave(): PendingSave | null {
+/** Saves that left for e-LAAS and are not settled yet: kept for this tab's next page. */
+const SAVES_OUT = 'evw-saves-out';
+/** A save left unsettled by a page that went away is taken up by the next page within this. */
+const SAVE_OUT_MS = 10 * 60_000;
+
+/** What the page's storage holds, checked (the page's own scripts can write there too). */
+function asPendingSave(v: unknown, maxAgeMs: number): PendingSave | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  const ok =
+    typeof s.dekaNo === 'string' &&
+    s.dekaNo.length > 0 &&
+    s.dekaNo.length <= 40 &&
+    typeof s.payee === 'string' &&
+    s.payee.length <= 300 &&
+    Number.isSafeInteger(s.amount) &&
+    typeof s.payDate === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(s.payDate) &&
+    typeof s.at === 'number' &&
+    Date.now() - s.at < maxAgeMs &&
+    s.at <= Date.now() + 60_000;
+  return ok
+    ? {
+        dekaNo: s.dekaNo as string,
+        payee: s.payee as string,
+        amount: s.amount as number,
+        payDate: s.payDate as string,
+        at: s.at as number,
+      }
+    : null;
+}
+
+function readSession(key: string): unknown {
   try {
-    const v = JSON.parse(sessionStorage.getItem(PENDING_SAVE) ?? 'null') as PendingSave | null;
-    return v && typeof v.at === 'number' && Date.now() - v.at < SAVE_WINDOW_MS ? v : null;
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null');
   } catch {
     return null;
   }
+}
+
+function writeSession(key: string, value: unknown): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: the save is still captured from its answer, as before.
+  }
+}
+
+function pendingSave(): PendingSave | null {
+  return asPendingSave(readSession(PENDING_SAVE), SAVE_WINDOW_MS);
+}
+
+function savesOut(): PendingSave[] {
+  const v = readSession(SAVES_OUT);
+  return Array.isArray(v)
+    ? v
+        .slice(-20)
+        .map((s) => asPendingSave(s, SAVE_OUT_MS))
+        .filter((s): s is PendingSave => s !== null)
+    : [];
+}
+
+function settleSaveOut(dekaNo: string): void {
+  const left = savesOut().filter((s) => s.dekaNo !== dekaNo);
+  writeSession(SAVES_OUT, left.length > 0 ? left : null);
 }
 
 /**
@@ -152,36 +211,67 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   };
 
   // A capture must not be lost when the background is busy or restarting: retry, backing off.
-  const record = (payment: CapturedPayment, capturedFrom: 'api' | 'form', who = scope(), attempt = 0) => {
+  // A save that left stays in the tab's storage until the background has it (`kept`).
+  const record = (payment: CapturedPayment, capturedFrom: CaptureSource, settles = payment.dekaNo) => {
     if (!site.enabled) return; // not an e-LAAS the organisation lets us follow
-    void transport.request({ type: 'payment/recorded', scope: who, payment, capturedFrom }).then((reply) => {
-      if (reply.ok) refresh();
-      // A background stopped or far behind (the soak saw one away for over 16 s) must not make
-      // the page give up: about two and a half minutes of tries, backing off to 10 s.
-      else if (attempt < 20 && !ctx.isInvalid) {
-        ctx.setTimeout(
-          () => record(payment, capturedFrom, who, attempt + 1),
-          Math.min(10_000, 250 * 2 ** attempt),
-        );
-      } else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
-    });
+    const who = scope();
+    const attempt = (n: number) =>
+      void transport
+        .request({ type: 'payment/recorded', scope: who, payment, capturedFrom })
+        .then((reply) => {
+          if (reply.ok) {
+            settleSaveOut(settles);
+            refresh();
+          }
+          // A background stopped or far behind (the soak saw one away for over 16 s) must not make
+          // the page give up: about two and a half minutes of tries, backing off to 10 s.
+          else if (n < 20 && !ctx.isInvalid)
+            ctx.setTimeout(() => attempt(n + 1), Math.min(10_000, 250 * 2 ** n));
+          else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
+        });
+    attempt(0);
   };
 
-  const bridge = connectBridge(
-    site,
-    ctx.signal,
-    (p) => record(p, 'api'),
-    () => {
-      // The save went through but its answer is unreadable, and e-LAAS shows no success dialog:
-      // keep what the form said, unconfirmed (no e-LAAS id), for the status check to confirm by
-      // ฎีกา, amount and date. Kept now, a second save of the same ฎีกา meets the duplicate guard.
-      const save = pendingSave();
-      if (!save) return;
-      sessionStorage.removeItem(PENDING_SAVE);
-      savePending = false;
-      record(unconfirmedSave(save), 'form');
-    },
-  );
+  // The save in flight: the form's, from its submit, once the bridge saw the request leave.
+  let saveOut: PendingSave | null = null;
+  const bridge = connectBridge(site, ctx.signal, (event) => {
+    if (event.kind === 'sent') {
+      // Until its answer is kept, it is written down for the tab's next page: a page that goes
+      // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
+      saveOut = pendingSave();
+      if (saveOut)
+        writeSession(SAVES_OUT, [...savesOut().filter((s) => s.dekaNo !== saveOut?.dekaNo), saveOut]);
+      return;
+    }
+    if (event.kind === 'recorded') {
+      record(event.payment, 'api', saveOut?.dekaNo);
+      saveOut = null;
+      return;
+    }
+    const save = saveOut;
+    saveOut = null;
+    if (!save) return;
+    if (event.kind === 'refused') {
+      // e-LAAS said no, or could not take it: nothing recorded, nothing to keep.
+      settleSaveOut(save.dekaNo);
+      return;
+    }
+    writeSession(PENDING_SAVE, null);
+    savePending = false;
+    // Unreadable: the save went through but its answer cannot be read, and e-LAAS shows no
+    // success dialog: keep what the form said, unconfirmed (no e-LAAS id), for the status check
+    // to confirm by ฎีกา, amount and date. No answer at all: e-LAAS may or may not have it; the
+    // check settles which. Kept now, a second save of the same ฎีกา meets the duplicate guard.
+    record(unconfirmedSave(save), event.kind === 'unreadable' ? 'form' : 'unanswered');
+  });
+  // Saves a page of this tab sent and never saw settled: e-LAAS may have them or not. Kept once
+  // the page says whose they are (its unit and user are not drawn yet at our start).
+  let leftovers = savesOut();
+  const takeLeftovers = () => {
+    if (leftovers.length === 0 || readCurrentUnit(site.profile, document) === null) return;
+    for (const save of leftovers) record(unconfirmedSave(save), 'unanswered');
+    leftovers = [];
+  };
 
   const stop = transport.onCommand((message) => {
     if (isCheckRequest(message)) {
@@ -278,26 +368,34 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   };
 
   // Capture from the form too: remember what was submitted, confirm it by the success dialog.
-  ctx.addEventListener(document, 'submit', (event) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement)) return;
-    const save = readPaymentForm(site.profile, form, Date.now());
-    if (save) {
-      sessionStorage.setItem(PENDING_SAVE, JSON.stringify(save));
-      savePending = true;
-    }
-  });
+  // Heard first (capture, on the window): the app's own handler sends the save inside this very
+  // event, and the bridge says so at once, before a listener further on would have run.
+  ctx.addEventListener(
+    window,
+    'submit',
+    (event) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement)) return;
+      const save = readPaymentForm(site.profile, form, Date.now());
+      if (save) {
+        writeSession(PENDING_SAVE, save);
+        savePending = true;
+      }
+    },
+    { capture: true },
+  );
   // This runs on every DOM check: sessionStorage (slow to open) is read only once a dialog
   // shows, and not again until the next submit.
   let savePending = true;
   const readDialog = () => {
+    takeLeftovers();
     if (!savePending || !successDialogShown(site.profile, document)) return;
     const save = pendingSave();
     savePending = save !== null;
     if (!save) return;
     const payment = readSuccessDialog(site.profile, document, save);
     if (!payment) return;
-    sessionStorage.removeItem(PENDING_SAVE);
+    writeSession(PENDING_SAVE, null);
     record(payment, 'form');
   };
 

@@ -3,7 +3,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const MAX_BODY = 256 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+/** Bodies read as the request arrived (see `bufferBody`). */
+const buffered = new WeakMap<IncomingMessage, Promise<string>>();
+
+/**
+ * Read the body as soon as the request arrives, as a real server does before its slow work: a
+ * client that leaves while e-LAAS is busy (a page closed mid-save) has still sent its payment.
+ */
+export function bufferBody(req: IncomingMessage): void {
+  if (req.method === 'GET' || req.method === 'HEAD' || buffered.has(req)) return;
+  const body = readStream(req);
+  body.catch(() => undefined);
+  buffered.set(req, body);
+}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return buffered.get(req) ?? readStream(req);
+}
+
+async function readStream(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

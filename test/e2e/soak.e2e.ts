@@ -64,6 +64,8 @@ function checkNow(page: TestPage): Promise<void> {
 interface Job {
   deka: string;
   tries: number;
+  /** Not before this time (an earlier save is being checked: the clerk comes back later). */
+  notBefore: number;
   /** What the screen said at the last try. */
   note: string;
 }
@@ -84,7 +86,7 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
   const started = Date.now();
   const log = (line: string) =>
     process.stderr.write(`[soak ${browser} +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
-  const outcomes = { saved: 0, guarded: 0, done: 0, retried: 0, reopened: 0 };
+  const outcomes = { saved: 0, guarded: 0, done: 0, retried: 0, reopened: 0, unsure: 0 };
   let restarts = 0;
   /** ฎีกา → where and when the clerk finished it, for the failure message. */
   const where = new Map<string, string>();
@@ -94,7 +96,7 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
     const queue: Job[] = sim.ctx.state.dekas
       .filter((d) => d.unitId === 'U4801' && d.fiscalYear === 2569)
       .slice(0, payments)
-      .map((d) => ({ deka: d.no, tries: 0, note: '' }));
+      .map((d) => ({ deka: d.no, tries: 0, notBefore: 0, note: '' }));
     expect(queue).toHaveLength(payments);
 
     const pages: TestPage[] = [];
@@ -181,6 +183,11 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
           await sleep(100);
           continue;
         }
+        if (job.notBefore > Date.now()) {
+          queue.push(job);
+          await sleep(200);
+          continue;
+        }
         active += 1;
         let outcome: Outcome;
         const stepStart = Date.now();
@@ -211,6 +218,12 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
           finished += 1;
           if (finished % Math.max(1, Math.round(payments / 10)) === 0)
             log(`${finished} of ${payments} recorded`);
+        } else if (outcome === 'unsure') {
+          // Our guard: an earlier save got no answer and is being checked. Back in a while.
+          outcomes.unsure += 1;
+          job.notBefore = Date.now() + 15_000;
+          job.note = '';
+          queue.push(job);
         } else {
           outcomes.retried += 1;
           job.tries += 1;
@@ -266,7 +279,9 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
     const truth = () => sim.ctx.state.payments;
     for (const page of pages) await backToRecordPage(page, sim.url);
     let counts = countAgainstTruth(await exportedRecords(session), truth());
-    for (let round = 0; round < 30 && counts.lost + counts.duplicated + counts.stuck > 0; round++) {
+    // (A save whose answer never came is settled by a whole read of the list begun two minutes
+    // after it: up to three minutes of checks.)
+    for (let round = 0; round < 90 && counts.lost + counts.duplicated + counts.stuck > 0; round++) {
       await checkNow(pages[0] as TestPage);
       await sleep(2000);
       counts = countAgainstTruth(await exportedRecords(session), truth());
@@ -282,7 +297,8 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
       [
         `soak ${browser}: seed ${SEED}, ${payments} ฎีกา in ${TABS} tabs, ${minutes} min`,
         `  e-LAAS payments ${truth().length}: created ${truth().filter((p) => p.status === 'created').length}, failed ${truth().filter((p) => p.status === 'failed').length}`,
-        `  clerks: saved ${outcomes.saved}, stopped by the duplicate guard ${outcomes.guarded}, already paid ${outcomes.done}, retried ${outcomes.retried} (page reopened ${outcomes.reopened})`,
+        `  clerks: saved ${outcomes.saved}, stopped by the duplicate guard ${outcomes.guarded}, already paid ${outcomes.done}, retried ${outcomes.retried} (page reopened ${outcomes.reopened}), told an earlier save was being checked ${outcomes.unsure}`,
+        `  saves with no answer that e-LAAS never received (the extension says so; not payments): ${counts.notReceived}`,
         `  faults: ${Object.entries(caused)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}, browser restarts ${restarts}`,

@@ -21,7 +21,7 @@ import {
   waitForRecords,
 } from './harness/elaas';
 import { screenshotPath, waitUntil } from './harness/env';
-import { getStorage, openSignedIn, readPanel, resetExtension } from './harness/overlay';
+import { getStorage, openSignedIn, readPanel, resetExtension, setStorage } from './harness/overlay';
 import { useRig } from './harness/rig';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/session';
 
@@ -358,6 +358,118 @@ for (const browserName of BROWSERS) {
       // (The earlier test paid one ฎีกา twice on purpose: compare the one this test recorded.)
       expectPanelShowsTruth(shown, garbled ? [garbled] : []);
       expect(garbled?.status).toMatch(/created|failed/);
+    });
+
+    /** The record page, loaded afresh (the app's search from an earlier test may be stale). */
+    async function freshRecordPage(): Promise<void> {
+      await page.goto('about:blank');
+      await openSignedIn(page, sim.url + RECORD);
+      await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
+    }
+
+    /** Choose the last ฎีกา of e-LAAS' unpaid list and press save. */
+    async function saveLastDeka(): Promise<void> {
+      await page.evaluate(() => {
+        const rows = Array.from(document.querySelectorAll('#deka-results tbody tr'));
+        (rows.at(-1)?.querySelector('.select-deka') as HTMLElement | null)?.click();
+      }, null);
+      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+      await clickNow(page, '#save');
+    }
+
+    it('keeps a save whose page went away before e-LAAS answered, says so, and confirms it by the check', async () => {
+      const before = sim.ctx.state.payments.length;
+      await freshRecordPage();
+      await waitForRecords(page, before);
+      // e-LAAS is slow; the clerk does not wait and leaves the page mid-save.
+      sim.ctx.faults.latencyMs = 3000;
+      const saves = () => sim.ctx.counts.get('POST /api/v1/expenditure/payments') ?? 0;
+      const sent = saves();
+      await saveLastDeka();
+      await waitUntil(() => saves() > sent, 'the save to reach e-LAAS');
+      await page.goto('about:blank');
+      await waitUntil(() => sim.ctx.state.payments.length === before + 1, 'e-LAAS to record the slow save');
+      sim.ctx.faults.latencyMs = 0;
+      const saved = sim.ctx.state.payments.at(-1);
+
+      // Back on e-LAAS: the panel has the payment, saying e-LAAS did not answer and it is checking.
+      await openSignedIn(page, sim.url + RECORD);
+      await waitForRecords(page, before + 1);
+      let mine = (await readPanel(page))?.records.find((r) => r.deka === saved?.dekaNo);
+      expect(mine).toMatchObject({ unconfirmed: true, status: 'awaiting' });
+      expect(mine?.reason).toContain('ไม่ได้รับคำตอบจาก e-LAAS ขณะบันทึก');
+
+      // The check finds it in e-LAAS' list: a payment like any other, then its voucher.
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        (deka) =>
+          !document
+            .querySelector('evw-panel')
+            ?.shadowRoot?.querySelector(`.evw-record[data-deka="${deka}"] .evw-chip--unconfirmed`),
+        saved?.dekaNo ?? '',
+      );
+      sim.ctx.clock.advance(24 * 3600_000, Date.now());
+      await fireCheckAlarm(session);
+      await waitForFinalStatuses(page, before + 1);
+      mine = (await readPanel(page))?.records.find((r) => r.deka === saved?.dekaNo);
+      expect(mine?.unconfirmed).toBe(false);
+      expectPanelShowsTruth((await readPanel(page))?.records ?? [], saved ? [saved] : []);
+    });
+
+    it('says when a save that got no answer never reached e-LAAS, guards it meanwhile, and lets it be recorded again', async () => {
+      const before = sim.ctx.state.payments.length;
+      await freshRecordPage();
+      await waitForRecords(page, before);
+      // The network drops as the clerk saves: e-LAAS gets nothing, the clerk sees a connection error.
+      sim.ctx.faults.offline = true;
+      await saveLastDeka();
+      await page.waitFor(() => document.querySelector('#page-alert [role="alert"]') !== null, null);
+      sim.ctx.faults.offline = false;
+      expect(sim.ctx.state.payments).toHaveLength(before);
+      await waitForRecords(page, before + 1);
+      const deka = await page.evaluate(
+        () => document.querySelector('#payment-form legend')?.textContent?.match(/\S+\/\d{4}/)?.[0] ?? '',
+        null,
+      );
+      expect((await readPanel(page))?.records.find((r) => r.deka === deka)).toMatchObject({
+        unconfirmed: true,
+      });
+
+      // Saving it again at once meets the guard: it may be recorded, wait for the check.
+      await clickNow(page, '#save');
+      const warning = await guardWarning(page);
+      expect(warning).toContain(`ฎีกาเลขที่ ${deka} อาจบันทึกการจ่ายเงินไปแล้ว`);
+      expect(warning).toContain('สถานะ: ไม่ทราบผล');
+      await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+      expect(sim.ctx.state.payments).toHaveLength(before);
+
+      // Three minutes on, the check reads e-LAAS' whole list: not there. The panel says so.
+      await setStorage(session, { devClock: new Date(Date.now() + 3 * 60_000).toISOString() });
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        (d) =>
+          document
+            .querySelector('evw-panel')
+            ?.shadowRoot?.querySelector(`.evw-record[data-deka="${d}"] .evw-reason--not-received`) != null,
+        deka,
+      );
+      const settled = (await readPanel(page))?.records.find((r) => r.deka === deka);
+      expect(settled).toMatchObject({ status: 'failed', notReceived: true, unconfirmed: false });
+      expect(settled?.reason).toContain('e-LAAS ไม่ได้รับการบันทึกนี้');
+      if (browserName === 'chromium') await page.screenshot(screenshotPath('not-received.png'));
+
+      // The clerk records it again: no guard this time, e-LAAS has it once, the panel follows.
+      await clickNow(page, '#save');
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      await clickNow(page, '#dlg-ok');
+      expect(sim.ctx.state.payments.filter((p) => p.dekaNo === deka)).toHaveLength(1);
+      await waitForRecords(page, before + 2);
+      const shown = (await readPanel(page))?.records.filter((r) => r.deka === deka) ?? [];
+      expect(shown.map((r) => (r.notReceived ? 'not received' : r.status)).sort()).toEqual([
+        'awaiting',
+        'not received',
+      ]);
+      await setStorage(session, { devClock: null });
     });
   });
 }

@@ -6,7 +6,7 @@ import type { OverlayState } from '../../core/protocol';
 import type { PaymentRecord } from '../../core/records';
 import { defaultSettings, type ResolvedSettings } from '../../core/settings';
 import { onMessage } from '../../entrypoints/background/messages';
-import { record } from '../fixtures/records';
+import { record, T0 } from '../fixtures/records';
 
 const page = { id: fakeBrowser.runtime.id, url: 'https://laas.dla.go.th/#/expenditure/payments' };
 const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
@@ -313,6 +313,112 @@ describe('a list longer than the pages one check reads', () => {
     for (const bad of [0, 1, 1.5, -3, '6', 20_000, undefined]) {
       expect(parseCheckResult({ ok: true, rows: [], nextPage: bad }), String(bad)).toBeNull();
     }
+  });
+});
+
+describe('a save whose answer never came', () => {
+  it('is confirmed by its answer or by the list, and settled as never received only by a whole read begun well after it', async () => {
+    const { capture, runCheck, UNANSWERED_GRACE_MS } = await import('../../entrypoints/background/tracking');
+    const { clearRecords, allRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    await fakeBrowser.storage.local.remove(['checkCursor', 'checkPassStart']);
+    const origin = 'https://laas.dla.go.th';
+    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
+    let now = T0;
+    vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
+    const save = (dekaNo: string) => ({
+      elaasId: null,
+      ref: null,
+      dekaNo,
+      payee: 'ร้านศรีสุขการค้า',
+      amount: 50_000,
+      payDate: '2026-06-10',
+      fiscalYear: 2569,
+      status: 'awaiting' as const,
+      voucherNo: null,
+      voucherCreatedAt: null,
+    });
+    const row = (dekaNo: string, elaasId: string) => ({
+      elaasId,
+      ref: null,
+      dekaNo,
+      amount: 50_000,
+      payDate: '2026-06-10',
+      status: 'awaiting' as const,
+      voucherNo: null,
+      voucherCreatedAt: null,
+      failureReason: null,
+    });
+    // Three saves left without an answer; the first one's answer arrives after all.
+    for (const deka of ['201/2569', '202/2569', '203/2569'])
+      await capture(origin, scope, save(deka), 'unanswered');
+    await capture(origin, scope, { ...save('201/2569'), elaasId: 'p201', ref: 'PAY201' }, 'api');
+    // One more, made just before the read below begins: e-LAAS may still be working on it.
+    now = T0 + UNANSWERED_GRACE_MS + 30_000;
+    await capture(origin, scope, save('204/2569'), 'unanswered');
+    const byDeka = async () => new Map((await allRecords()).map((r) => [r.dekaNo, r]));
+    expect((await byDeka()).get('201/2569')).toMatchObject({ capturedFrom: 'api', elaasId: 'p201' });
+    expect(await allRecords()).toHaveLength(4);
+
+    // The list is read in two turns: the first holds 202 (e-LAAS has it), the second nothing more.
+    now = T0 + UNANSWERED_GRACE_MS + 60_000;
+    vi.spyOn(extensionHost, 'tabsOf').mockResolvedValue([{ id: 7, url: `${origin}/#/home` }]);
+    const asked: number[] = [];
+    vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async (_id, message) => {
+      const m = message as { type: string; firstPage: number };
+      if (m.type !== 'check/run') return true;
+      asked.push(m.firstPage);
+      return m.firstPage === 1
+        ? {
+            ok: true,
+            rows: [row('202/2569', 'p202'), row('201/2569', 'p201')],
+            nextPage: 6,
+          }
+        : { ok: true, rows: [], nextPage: null };
+    });
+    await runCheck();
+    let got = await byDeka();
+    expect(got.get('202/2569')).toMatchObject({ capturedFrom: 'form', elaasId: 'p202', status: 'awaiting' });
+    // Half the list read: nothing is settled yet.
+    expect(got.get('203/2569')).toMatchObject({ capturedFrom: 'unanswered', status: 'awaiting' });
+    now += 60_000;
+    await runCheck();
+    expect(asked).toEqual([1, 6]);
+    got = await byDeka();
+    // Read through from a start well after it, and not there: e-LAAS never received it.
+    expect(got.get('203/2569')).toMatchObject({ capturedFrom: 'unanswered', status: 'failed' });
+    // Made 30 s before that read began: still a question.
+    expect(got.get('204/2569')).toMatchObject({ capturedFrom: 'unanswered', status: 'awaiting' });
+
+    // Recorded again, and this time answered: a payment of its own, the failed save stays as it was.
+    await capture(origin, scope, { ...save('203/2569'), elaasId: 'p203', ref: 'PAY203' }, 'api');
+    const again = (await allRecords()).filter((r) => r.dekaNo === '203/2569');
+    expect(again.map((r) => `${r.capturedFrom} ${r.status}`).sort()).toEqual([
+      'api awaiting',
+      'unanswered failed',
+    ]);
+    vi.restoreAllMocks();
+  });
+
+  it('is accepted from the page only as one of the known ways of capture', async () => {
+    const { parseRequest } = await import('../../core/protocol');
+    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
+    const payment = {
+      elaasId: null,
+      ref: null,
+      dekaNo: '201/2569',
+      payee: 'ร้าน',
+      amount: 100,
+      payDate: '2026-06-10',
+      fiscalYear: 2569,
+      status: 'awaiting',
+      voucherNo: null,
+      voucherCreatedAt: null,
+    };
+    const message = (capturedFrom: unknown) => ({ type: 'payment/recorded', scope, payment, capturedFrom });
+    expect(parseRequest(message('unanswered'))).not.toBeNull();
+    expect(parseRequest(message('guessed'))).toBeNull();
   });
 });
 

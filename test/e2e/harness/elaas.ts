@@ -94,7 +94,8 @@ export async function recordOneB(page: TestPage, simUrl: string, index: number):
 /** Each payment in the simulator's truth appears in the panel with its status, voucher and reason. */
 export function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): void {
   for (const p of truth) {
-    const r = shown.find((x) => x.deka === p.dekaNo);
+    // (A save the extension says e-LAAS never received is no payment: not this one.)
+    const r = shown.find((x) => x.deka === p.dekaNo && !x.notReceived);
     expect(r?.status, p.dekaNo).toBe(p.status);
     expect(r?.voucher, p.dekaNo).toBe(p.voucherNo ? `ใบผ่านรายการจ่าย ${p.voucherNo}` : '');
     expect(r?.reason, p.dekaNo).toBe(p.status === 'failed' ? p.failureReason : '');
@@ -179,6 +180,8 @@ export interface ExportedRecord {
   status: string;
   voucherNo: string | null;
   failureReason: string | null;
+  /** `unanswered`: a save whose answer never came (failed: e-LAAS never received it). */
+  capturedFrom: string;
 }
 
 /** Every record the extension keeps (the options page's export). */
@@ -191,11 +194,12 @@ export function exportedRecords(session: Session): Promise<ExportedRecord[]> {
     const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
       data: ExportedRecord[];
     };
-    return reply.data.map(({ dekaNo, status, voucherNo, failureReason }) => ({
+    return reply.data.map(({ dekaNo, status, voucherNo, failureReason, capturedFrom }) => ({
       dekaNo,
       status,
       voucherNo,
       failureReason,
+      capturedFrom,
     }));
   }, null);
 }

@@ -119,6 +119,10 @@ export interface PanelRecord {
   voucherHref: string;
   reason: string;
   overdue: boolean;
+  /** A save whose answer never came, still being checked. */
+  unconfirmed: boolean;
+  /** A save whose answer never came, that e-LAAS never received. */
+  notReceived: boolean;
 }
 
 /** The records the pending panel shows, in order, or null when there is no panel. */
@@ -139,6 +143,8 @@ export function readPanel(
         voucherHref: li.querySelector('.evw-voucher')?.getAttribute('href') ?? '',
         reason: li.querySelector('.evw-reason')?.textContent ?? '',
         overdue: li.querySelector('.evw-chip--overdue') !== null,
+        unconfirmed: li.querySelector('.evw-chip--unconfirmed') !== null,
+        notReceived: li.querySelector('.evw-reason--not-received') !== null,
       })),
     };
   }, null);

@@ -16,6 +16,11 @@ export type Outcome =
   | 'saved'
   /** Our duplicate guard stopped a second save of a ฎีกา it knows was recorded: the clerk cancelled. */
   | 'guarded'
+  /**
+   * Our guard says an earlier save of this ฎีกา got no answer and is being checked: the clerk
+   * cancels and comes back to it in a while (e-LAAS may not have it).
+   */
+  | 'unsure'
   /** Not in e-LAAS' unpaid list any more, or e-LAAS refused it as paid: nothing to do. */
   | 'done'
   /** An error, maintenance, a network failure or no answer in time: try again later. */
@@ -118,10 +123,12 @@ export async function recordByNumber(
         return failed(alertBefore) ? ('retry' as const) : null;
       });
       if (outcome === 'saved') (q('#dlg-ok') as HTMLElement).click();
+      const unsure = outcome === 'guarded' && guard()?.getAttribute('data-unconfirmed') === 'true';
       if (outcome === 'guarded') {
         (guard()?.querySelector('.evw-dup-cancel') as HTMLElement | null)?.click();
         await until(() => (guard() ? null : true), 5000);
       }
+      if (unsure) return say('unsure', 'save');
       if (outcome === null) return say('retry', 'save timed out');
       if (outcome === 'retry' && !q('#dekaNo')) return say('off-page', 'save');
       return say(outcome, 'save');
@@ -320,13 +327,15 @@ export interface SoakCounts {
   stuck: number;
   /** ฎีกา e-LAAS paid more than once (a retry the duplicate guard should have stopped). */
   paidTwice: number;
+  /** Saves that got no answer, which the extension found e-LAAS never received (not payments). */
+  notReceived: number;
   /** Lines naming each record counted above, for the failure message. */
   details: string[];
 }
 
 /** Compare what the extension keeps with the simulator's truth, ฎีกา by ฎีกา. */
 export function countAgainstTruth(kept: ExportedRecord[], truth: Payment[]): SoakCounts {
-  const counts: SoakCounts = { lost: 0, duplicated: 0, stuck: 0, paidTwice: 0, details: [] };
+  const counts: SoakCounts = { lost: 0, duplicated: 0, stuck: 0, paidTwice: 0, notReceived: 0, details: [] };
   const byDeka = new Map<string, { kept: ExportedRecord[]; paid: Payment[] }>();
   const entry = (deka: string) => {
     const known = byDeka.get(deka);
@@ -335,7 +344,12 @@ export function countAgainstTruth(kept: ExportedRecord[], truth: Payment[]): Soa
     byDeka.set(deka, fresh);
     return fresh;
   };
-  for (const r of kept) entry(r.dekaNo).kept.push(r);
+  for (const r of kept) {
+    // The extension's word that e-LAAS never got this save: no payment, and none is lost by it
+    // (a payment e-LAAS does have counts as lost below if nothing else keeps it).
+    if (r.capturedFrom === 'unanswered' && r.status === 'failed') counts.notReceived += 1;
+    else entry(r.dekaNo).kept.push(r);
+  }
   for (const p of truth) entry(p.dekaNo).paid.push(p);
   for (const [deka, { kept: k, paid }] of byDeka) {
     if (paid.length > 1) {
