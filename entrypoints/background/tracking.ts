@@ -222,8 +222,15 @@ export function capture(
   return run;
 }
 
+/**
+ * A save a page left unanswered is taken up by the tab's next page, up to ten minutes on (and
+ * its answer, read meanwhile, may be kept already): the same ฎีกา, amount and date within this is
+ * that save, never a second one.
+ */
+const UNANSWERED_SAME_MS = 10 * 60_000;
+
 /** Is this record the same save as a payment captured now (API and dialog, or twice)? */
-function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number): boolean {
+function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number, windowMs = SAME_SAVE_MS): boolean {
   // A save e-LAAS never received is no payment: a save of the same ฎีกา now is a new one.
   if (notReceived(r)) return false;
   const key = payment.ref ?? payment.elaasId;
@@ -234,7 +241,7 @@ function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number): bool
       r.dekaNo === payment.dekaNo &&
       r.amount === payment.amount &&
       r.payDate === payment.payDate &&
-      Math.abs(r.recordedAt - now) < SAME_SAVE_MS)
+      Math.abs(r.recordedAt - now) < windowMs)
   );
 }
 
@@ -291,15 +298,16 @@ async function captureNow(
   // clerk's records of the last minutes can be the same save: two lookups by index, not a read
   // of everything the clerk ever recorded (a thousand records would slow every capture).
   const key = payment.ref ?? payment.elaasId;
+  const window = capturedFrom === 'unanswered' ? UNANSWERED_SAME_MS : SAME_SAVE_MS;
   const [byKey, recent] = await Promise.all([
     key === null ? undefined : getRecord(recordId({ origin, ...scope }, key)),
-    recordedBetween(now - SAME_SAVE_MS, now + SAME_SAVE_MS),
+    recordedBetween(now - window, now + window),
   ]);
   const mine = [
     ...(byKey ? [byKey] : []),
     ...recent.filter((r) => r.origin === origin && r.unit === scope.unit && r.user === scope.user),
   ];
-  const same = mine.find((r) => sameSave(r, payment, now));
+  const same = mine.find((r) => sameSave(r, payment, now, window));
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
     // The site's own answer knows what the form could only guess: its id, and the fiscal year

@@ -401,6 +401,35 @@ describe('a save whose answer never came', () => {
     vi.restoreAllMocks();
   });
 
+  it('taken up by a later page minutes on, is the save its answer already kept, not a second one', async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { clearRecords, allRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    let now = T0;
+    vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
+    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
+    const save = {
+      elaasId: null,
+      ref: null,
+      dekaNo: '238/2569',
+      payee: 'ร้านศรีสุขการค้า',
+      amount: 50_000,
+      payDate: '2026-06-10',
+      fiscalYear: 2569,
+      status: 'awaiting' as const,
+      voucherNo: null,
+      voucherCreatedAt: null,
+    };
+    // The answer was garbled (kept from the form); the page went away before the background said
+    // it had it, and the tab's next page, five minutes on, offers the save again as unanswered.
+    await capture('https://laas.dla.go.th', scope, save, 'form');
+    now += 5 * 60_000;
+    await capture('https://laas.dla.go.th', scope, save, 'unanswered');
+    expect((await allRecords()).map((r) => r.capturedFrom)).toEqual(['form']);
+    vi.restoreAllMocks();
+  });
+
   it('is accepted from the page only as one of the known ways of capture', async () => {
     const { parseRequest } = await import('../../core/protocol');
     const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };

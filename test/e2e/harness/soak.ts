@@ -352,9 +352,26 @@ export function countAgainstTruth(kept: ExportedRecord[], truth: Payment[]): Soa
   }
   for (const p of truth) entry(p.dekaNo).paid.push(p);
   for (const [deka, { kept: k, paid }] of byDeka) {
-    if (paid.length > 1) {
-      counts.paidTwice += paid.length - 1;
-      counts.details.push(`${deka}: paid ${paid.length} times in e-LAAS`);
+    // Paid again while an earlier payment of it could still become a voucher: a duplicate. (Paid
+    // again after e-LAAS failed the earlier one is what a clerk must do.)
+    const twice = paid.filter((p, i) =>
+      paid.some(
+        (q, j) =>
+          j !== i &&
+          q.recordedAt < p.recordedAt &&
+          !q.history.some((e) => e.status === 'failed' && e.at <= p.recordedAt),
+      ),
+    );
+    if (twice.length > 0) {
+      counts.paidTwice += twice.length;
+      counts.details.push(
+        `${deka}: paid ${paid.length} times in e-LAAS (${paid.map((p) => `${p.status} at ${p.recordedAt}`).join(', ')}); kept ${[
+          ...k,
+          ...kept.filter((r) => r.dekaNo === deka && !k.includes(r)),
+        ]
+          .map((r) => `${r.capturedFrom} ${r.status}`)
+          .join(', ')}`,
+      );
     }
     if (k.length < paid.length) {
       counts.lost += paid.length - k.length;
