@@ -112,6 +112,29 @@ describe('the panel', () => {
     expect(container.querySelector('.evw-checks')?.textContent).toBe('ตรวจสอบล่าสุด 10:40 · ครั้งถัดไป 10:50');
   });
 
+  it('says a save whose answer never came is being checked, and one e-LAAS never received is to be recorded again', () => {
+    const { container } = render(
+      <PendingPanel
+        {...props({
+          records: [
+            record({ id: 'u', capturedFrom: 'unanswered' }),
+            record({ id: 'n', dekaNo: '103/2569', capturedFrom: 'unanswered', status: 'failed' }),
+          ],
+        })}
+      />,
+    );
+    const asking = container.querySelector('[data-record-id="u"]');
+    expect(asking?.querySelector('.evw-chip')?.textContent).toBe('? ไม่ทราบผล');
+    expect(asking?.querySelector('.evw-reason')?.textContent).toContain(
+      'กำลังตรวจสอบว่า e-LAAS ได้รับรายการนี้หรือไม่',
+    );
+    const never = container.querySelector('[data-record-id="n"]');
+    expect(never?.querySelector('.evw-chip')?.textContent).toBe('✕ ประมวลผลไม่สำเร็จ');
+    expect(never?.querySelector('.evw-reason')?.textContent).toBe(
+      'e-LAAS ไม่ได้รับการบันทึกนี้ (ไม่พบในรายการจ่าย) กรุณาบันทึกการจ่ายเงินฎีกานี้ใหม่',
+    );
+  });
+
   it('filters, searches, docks, collapses and checks through its callbacks', () => {
     const p = props();
     const { container, rerender } = render(<PendingPanel {...p} />);
