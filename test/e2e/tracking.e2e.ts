@@ -318,18 +318,30 @@ for (const browserName of BROWSERS) {
       await clickNow(page, '#dlg-ok');
     });
 
-    it('keeps a save whose answer came back garbled, guards it against a second save, and confirms it by the check', async () => {
-      const before = sim.ctx.state.payments.length;
+    /** The record page, loaded afresh (the app's search from an earlier test may be stale). */
+    async function freshRecordPage(): Promise<void> {
+      await page.goto('about:blank');
       await openSignedIn(page, sim.url + RECORD);
-      await waitForRecords(page, before);
-      // A gateway mangles e-LAAS' answer: the payment is recorded, the clerk sees only an error.
-      sim.ctx.faults.malformed = 'garbage';
+      await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
+    }
+
+    /** Choose the last ฎีกา of e-LAAS' unpaid list and press save. */
+    async function saveLastDeka(): Promise<void> {
       await page.evaluate(() => {
         const rows = Array.from(document.querySelectorAll('#deka-results tbody tr'));
         (rows.at(-1)?.querySelector('.select-deka') as HTMLElement | null)?.click();
       }, null);
       await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
       await clickNow(page, '#save');
+    }
+
+    it('keeps a save whose answer came back garbled, guards it against a second save, and confirms it by the check', async () => {
+      const before = sim.ctx.state.payments.length;
+      await openSignedIn(page, sim.url + RECORD);
+      await waitForRecords(page, before);
+      // A gateway mangles e-LAAS' answer: the payment is recorded, the clerk sees only an error.
+      sim.ctx.faults.malformed = 'garbage';
+      await saveLastDeka();
       await page.waitFor(
         () => document.querySelector('#page-alert [role="alert"], main > [role="alert"]') !== null,
         null,
@@ -359,23 +371,6 @@ for (const browserName of BROWSERS) {
       expectPanelShowsTruth(shown, garbled ? [garbled] : []);
       expect(garbled?.status).toMatch(/created|failed/);
     });
-
-    /** The record page, loaded afresh (the app's search from an earlier test may be stale). */
-    async function freshRecordPage(): Promise<void> {
-      await page.goto('about:blank');
-      await openSignedIn(page, sim.url + RECORD);
-      await page.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
-    }
-
-    /** Choose the last ฎีกา of e-LAAS' unpaid list and press save. */
-    async function saveLastDeka(): Promise<void> {
-      await page.evaluate(() => {
-        const rows = Array.from(document.querySelectorAll('#deka-results tbody tr'));
-        (rows.at(-1)?.querySelector('.select-deka') as HTMLElement | null)?.click();
-      }, null);
-      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await clickNow(page, '#save');
-    }
 
     it('keeps a save whose page went away before e-LAAS answered, says so, and confirms it by the check', async () => {
       const before = sim.ctx.state.payments.length;

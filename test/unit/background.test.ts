@@ -317,6 +317,21 @@ describe('a list longer than the pages one check reads', () => {
 });
 
 describe('a save whose answer never came', () => {
+  const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
+  /** What a payment form said: no e-LAAS id, the fiscal year guessed from the pay date. */
+  const save = (dekaNo: string) => ({
+    elaasId: null,
+    ref: null,
+    dekaNo,
+    payee: 'ร้านศรีสุขการค้า',
+    amount: 50_000,
+    payDate: '2026-06-10',
+    fiscalYear: 2569,
+    status: 'awaiting' as const,
+    voucherNo: null,
+    voucherCreatedAt: null,
+  });
+
   it('is confirmed by its answer or by the list, and settled as never received only by a whole read begun well after it', async () => {
     const { capture, runCheck, UNANSWERED_GRACE_MS } = await import('../../entrypoints/background/tracking');
     const { clearRecords, allRecords } = await import('../../platform/extension/db');
@@ -324,21 +339,8 @@ describe('a save whose answer never came', () => {
     await clearRecords();
     await fakeBrowser.storage.local.remove(['checkCursor', 'checkPassStart']);
     const origin = 'https://laas.dla.go.th';
-    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
     let now = T0;
     vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
-    const save = (dekaNo: string) => ({
-      elaasId: null,
-      ref: null,
-      dekaNo,
-      payee: 'ร้านศรีสุขการค้า',
-      amount: 50_000,
-      payDate: '2026-06-10',
-      fiscalYear: 2569,
-      status: 'awaiting' as const,
-      voucherNo: null,
-      voucherCreatedAt: null,
-    });
     const row = (dekaNo: string, elaasId: string) => ({
       elaasId,
       ref: null,
@@ -408,43 +410,18 @@ describe('a save whose answer never came', () => {
     await clearRecords();
     let now = T0;
     vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
-    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
-    const save = {
-      elaasId: null,
-      ref: null,
-      dekaNo: '238/2569',
-      payee: 'ร้านศรีสุขการค้า',
-      amount: 50_000,
-      payDate: '2026-06-10',
-      fiscalYear: 2569,
-      status: 'awaiting' as const,
-      voucherNo: null,
-      voucherCreatedAt: null,
-    };
     // The answer was garbled (kept from the form); the page went away before the background said
     // it had it, and the tab's next page, five minutes on, offers the save again as unanswered.
-    await capture('https://laas.dla.go.th', scope, save, 'form');
+    await capture('https://laas.dla.go.th', scope, save('238/2569'), 'form');
     now += 5 * 60_000;
-    await capture('https://laas.dla.go.th', scope, save, 'unanswered');
+    await capture('https://laas.dla.go.th', scope, save('238/2569'), 'unanswered');
     expect((await allRecords()).map((r) => r.capturedFrom)).toEqual(['form']);
     vi.restoreAllMocks();
   });
 
   it('is accepted from the page only as one of the known ways of capture', async () => {
     const { parseRequest } = await import('../../core/protocol');
-    const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
-    const payment = {
-      elaasId: null,
-      ref: null,
-      dekaNo: '201/2569',
-      payee: 'ร้าน',
-      amount: 100,
-      payDate: '2026-06-10',
-      fiscalYear: 2569,
-      status: 'awaiting',
-      voucherNo: null,
-      voucherCreatedAt: null,
-    };
+    const payment = save('201/2569');
     const message = (capturedFrom: unknown) => ({ type: 'payment/recorded', scope, payment, capturedFrom });
     expect(parseRequest(message('unanswered'))).not.toBeNull();
     expect(parseRequest(message('guessed'))).toBeNull();
