@@ -44,9 +44,10 @@ const POLLER_KEY = 'poller';
 const SAME_SAVE_MS = 2 * 60_000;
 /**
  * A save that left without an answer is settled as never received only by a whole read of the
- * list begun this long after it: e-LAAS may still be working on a request that arrived late.
+ * list begun this long after it: e-LAAS may still be working on a request that arrived late (a
+ * gateway gives up on a request after about a minute; the simulator's slowest answer is 30 s).
  */
-export const UNANSWERED_GRACE_MS = 2 * 60_000;
+export const UNANSWERED_GRACE_MS = 60_000;
 
 async function pollerState(): Promise<PollerState> {
   const v = (await host().kv.get(POLLER_KEY)) as Partial<PollerState> | undefined;
