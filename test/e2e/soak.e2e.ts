@@ -366,7 +366,7 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
 
 /**
  * The bound on each run: both together stay within the issue's 10 minutes in CI at the default
- * sizes (they take about 5½ and 2 minutes here: a save left unanswered is settled only by a read
+ * sizes (they take about 5 to 7 and 1 to 2 minutes here: a save left unanswered is settled only by a read
  * of the list begun a minute after it, so a run ends a minute or two after its last such
  * save); a longer run gets proportionally more.
  */
@@ -379,7 +379,7 @@ describe('soak: payments under random faults, three tabs', () => {
     async () => {
       await soak('chromium', CHROMIUM_PAYMENTS);
     },
-    bound(CHROMIUM_PAYMENTS, 7 * 60_000, 1000),
+    bound(CHROMIUM_PAYMENTS, 8 * 60_000, 1000),
   );
 
   it(
@@ -387,6 +387,6 @@ describe('soak: payments under random faults, three tabs', () => {
     async () => {
       await soak('firefox', FIREFOX_PAYMENTS);
     },
-    bound(FIREFOX_PAYMENTS, 3 * 60_000, 60),
+    bound(FIREFOX_PAYMENTS, 2 * 60_000, 60),
   );
 });
