@@ -224,16 +224,26 @@ export function capture(
 }
 
 /**
- * A save a page left unanswered is taken up by the tab's next page, up to ten minutes on (and
- * its answer, read meanwhile, may be kept already): the same ฎีกา, amount and date within this is
- * that save, never a second one.
+ * A save a page left unanswered is taken up by the tab's next page, up to ten minutes on (and the
+ * same save kept meanwhile from its unreadable answer, or as unanswered by the page that left):
+ * a record without e-LAAS' id of the same ฎีกา, amount and date within this is that save.
  */
 const UNANSWERED_SAME_MS = 10 * 60_000;
 
 /** Is this record the same save as a payment captured now (API and dialog, or twice)? */
-function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number, windowMs = SAME_SAVE_MS): boolean {
+function sameSave(
+  r: PaymentRecord,
+  payment: CapturedPayment,
+  now: number,
+  windowMs = SAME_SAVE_MS,
+  captured: CaptureSource = 'api',
+): boolean {
   // A save e-LAAS never received is no payment: a save of the same ฎีกา now is a new one.
   if (notReceived(r)) return false;
+  // A save no answer was seen for is never one whose answer was read (with e-LAAS' id): that is
+  // another save of the ฎีกา, in another tab, say (the tab writes an answer it read down, and
+  // sends it as such). Only a record without an id can be it.
+  if (captured === 'unanswered' && r.elaasId !== null) return false;
   const key = payment.ref ?? payment.elaasId;
   return (
     (key !== null && (r.elaasId === key || r.ref === key)) ||
@@ -308,7 +318,7 @@ async function captureNow(
     ...(byKey ? [byKey] : []),
     ...recent.filter((r) => r.origin === origin && r.unit === scope.unit && r.user === scope.user),
   ];
-  const same = mine.find((r) => sameSave(r, payment, now, window));
+  const same = mine.find((r) => sameSave(r, payment, now, window, capturedFrom));
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
     // The site's own answer knows what the form could only guess: its id, and the fiscal year

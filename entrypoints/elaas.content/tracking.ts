@@ -4,7 +4,13 @@
  * screen back as passive updates, and keep the clerk's records for the panel.
  */
 
-import { type CheckRequest, type CheckResult, MAX_FIRST_PAGE, type MyRecords } from '../../core/protocol';
+import {
+  type CheckRequest,
+  type CheckResult,
+  MAX_FIRST_PAGE,
+  type MyRecords,
+  parseCaptured,
+} from '../../core/protocol';
 import type { CapturedPayment, CaptureSource, Scope, StatusRow } from '../../core/records';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
@@ -57,6 +63,16 @@ const SAVE_WINDOW_MS = 2 * 60_000;
 
 /** Saves that left for e-LAAS and are not settled yet: kept for this tab's next page. */
 const SAVES_OUT = 'evw-saves-out';
+
+/**
+ * A save that left, as the tab writes it down: what the form said, and what came back if
+ * anything did (e-LAAS' answer, or that it was unreadable) while the background had not said it
+ * kept it yet. The next page then sends what was known, not a question.
+ */
+interface SaveOut extends PendingSave {
+  answer?: CapturedPayment;
+  unreadable?: boolean;
+}
 /** A save left unsettled by a page that went away is taken up by the next page within this. */
 const SAVE_OUT_MS = 10 * 60_000;
 
@@ -108,14 +124,32 @@ function pendingSave(): PendingSave | null {
   return asPendingSave(readSession(PENDING_SAVE), SAVE_WINDOW_MS);
 }
 
-function savesOut(): PendingSave[] {
+function savesOut(): SaveOut[] {
   const v = readSession(SAVES_OUT);
-  return Array.isArray(v)
-    ? v
-        .slice(-20)
-        .map((s) => asPendingSave(s, SAVE_OUT_MS))
-        .filter((s): s is PendingSave => s !== null)
-    : [];
+  if (!Array.isArray(v)) return [];
+  const out: SaveOut[] = [];
+  for (const raw of v.slice(-20)) {
+    const save = asPendingSave(raw, SAVE_OUT_MS);
+    if (!save) continue;
+    const r = raw as Record<string, unknown>;
+    const answer = r.answer === undefined ? null : parseCaptured(r.answer);
+    out.push({
+      ...save,
+      ...(answer ? { answer } : {}),
+      ...(r.unreadable === true ? { unreadable: true } : {}),
+    });
+  }
+  return out;
+}
+
+/** Write down what came back for the save of `dekaNo` (see SaveOut). */
+function noteSaveOut(dekaNo: string, what: Pick<SaveOut, 'answer' | 'unreadable'>): void {
+  const saves = savesOut();
+  if (!saves.some((s) => s.dekaNo === dekaNo)) return;
+  writeSession(
+    SAVES_OUT,
+    saves.map((s) => (s.dekaNo === dekaNo ? { ...s, ...what } : s)),
+  );
 }
 
 function settleSaveOut(dekaNo: string): void {
@@ -211,7 +245,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   };
 
   // A capture must not be lost when the background is busy or restarting: retry, backing off.
-  // A save that left stays in the tab's storage until the background has it (`kept`).
+  // A save that left stays in the tab's storage until the background has it (`settles`: its ฎีกา).
   const record = (payment: CapturedPayment, capturedFrom: CaptureSource, settles = payment.dekaNo) => {
     if (!site.enabled) return; // not an e-LAAS the organisation lets us follow
     const who = scope();
@@ -244,6 +278,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       return;
     }
     if (event.kind === 'recorded') {
+      if (saveOut) noteSaveOut(saveOut.dekaNo, { answer: event.payment });
       record(event.payment, 'api', saveOut?.dekaNo);
       saveOut = null;
       return;
@@ -258,6 +293,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     }
     writeSession(PENDING_SAVE, null);
     savePending = false;
+    if (event.kind === 'unreadable') noteSaveOut(save.dekaNo, { unreadable: true });
     // Unreadable: the save went through but its answer cannot be read, and e-LAAS shows no
     // success dialog: keep what the form said, unconfirmed (no e-LAAS id), for the status check
     // to confirm by ฎีกา, amount and date. No answer at all: e-LAAS may or may not have it; the
@@ -269,7 +305,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   let leftovers = savesOut();
   const takeLeftovers = () => {
     if (leftovers.length === 0 || readCurrentUnit(site.profile, document) === null) return;
-    for (const save of leftovers) record(unconfirmedSave(save), 'unanswered');
+    for (const save of leftovers) {
+      if (save.answer) record(save.answer, 'api', save.dekaNo);
+      else record(unconfirmedSave(save), save.unreadable ? 'form' : 'unanswered');
+    }
     leftovers = [];
   };
 

@@ -237,7 +237,10 @@ async function soak(browser: BrowserName, payments: number): Promise<void> {
             throw new Error(`${job.deka}: could not be recorded in 20 tries; last: ${job.note}`);
           // As a clerk told "cannot connect" does: not again at once, and less often each time
           // (at the end of the run, with few left, a quick retry would meet the same spell).
-          job.notBefore = Date.now() + Math.min(8000, 250 * 2 ** job.tries);
+          // A page that went away mid-save: the clerk opens it again before trying that ฎีกา
+          // anywhere else (e-LAAS may have it; the tab's next page tells the extension).
+          job.notBefore =
+            Date.now() + Math.max(outcome === 'off-page' ? 10_000 : 0, Math.min(8000, 250 * 2 ** job.tries));
           queue.push(job);
           if (outcome === 'off-page') {
             outcomes.reopened += 1;

@@ -416,6 +416,22 @@ describe('a save whose answer never came', () => {
     now += 5 * 60_000;
     await capture('https://laas.dla.go.th', scope, save('238/2569'), 'unanswered');
     expect((await allRecords()).map((r) => r.capturedFrom)).toEqual(['form']);
+
+    // Another tab saved ฎีกา 239 and read e-LAAS' answer; this tab's save of it, a second earlier,
+    // got none: two saves, two records (the check says whether e-LAAS has the second).
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...save('239/2569'), elaasId: 'p239', ref: 'PAY239' },
+      'api',
+    );
+    await capture('https://laas.dla.go.th', scope, save('239/2569'), 'unanswered');
+    expect(
+      (await allRecords())
+        .filter((r) => r.dekaNo === '239/2569')
+        .map((r) => r.capturedFrom)
+        .sort(),
+    ).toEqual(['api', 'unanswered']);
     vi.restoreAllMocks();
   });
 
