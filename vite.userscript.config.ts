@@ -24,6 +24,8 @@ if (url && !/^https:\/\/.+\.user\.js$/.test(url))
 
 export default defineConfig({
   publicDir: false,
+  // No managed policy in a userscript: the site profile's override code is left out.
+  define: { 'import.meta.env.EVW_USERSCRIPT': 'true' },
   oxc: PREACT_JSX,
   plugins: [
     noInnerHtml(),

@@ -57,9 +57,8 @@ const th = {
   duplicateTitle: 'ฎีกาเลขที่ {deka} บันทึกการจ่ายเงินไปแล้ว',
   duplicateEarlier: 'บันทึกเมื่อ {time} สถานะ: {status}',
   duplicateExplain: 'ระบบกำลังประมวลผลรายการเดิมและจะสร้างใบผ่านรายการจ่ายให้ภายหลัง หากบันทึกอีกครั้งจะเกิดการจ่ายเงินซ้ำ',
-  duplicateUnconfirmedTitle: 'ฎีกาเลขที่ {deka} อาจบันทึกการจ่ายเงินไปแล้ว',
-  duplicateUnconfirmedExplain:
-    'การบันทึกครั้งก่อนไม่ได้รับคำตอบจาก e-LAAS ส่วนขยายกำลังตรวจสอบว่า e-LAAS ได้รับรายการนั้นหรือไม่ โปรดรอผลในแผงรายการรอใบผ่านรายการจ่าย (ไม่เกินไม่กี่นาที) ก่อนบันทึกอีกครั้ง',
+  duplicateUnconfirmedTitle: 'ฎีกาเลขที่ {deka} อาจบันทึกไปแล้ว',
+  duplicateUnconfirmedExplain: 'ครั้งก่อน e-LAAS ไม่ตอบ โปรดรอผลตรวจสอบในแผงก่อนบันทึกอีกครั้ง',
   duplicateCancel: 'ไม่บันทึกซ้ำ',
   duplicateProceed: 'ตั้งใจบันทึกอีกครั้ง',
   notifyOffer: 'ต้องการให้แจ้งเตือนเมื่อใบผ่านรายการจ่ายสร้างเสร็จหรือไม่สำเร็จ แม้ไม่ได้เปิดหน้านี้อยู่',
@@ -76,8 +75,8 @@ const th = {
   panelElapsed: 'รอมาแล้ว {elapsed}',
   panelTook: 'ใช้เวลา {elapsed}',
   statusUnconfirmed: 'ไม่ทราบผล',
-  panelUnanswered: 'ไม่ได้รับคำตอบจาก e-LAAS ขณะบันทึก กำลังตรวจสอบว่า e-LAAS ได้รับรายการนี้หรือไม่ อย่าเพิ่งบันทึกซ้ำ',
-  panelNotReceived: 'e-LAAS ไม่ได้รับการบันทึกนี้ (ไม่พบในรายการจ่าย) กรุณาบันทึกการจ่ายเงินฎีกานี้ใหม่',
+  panelUnanswered: 'e-LAAS ไม่ตอบขณะบันทึก กำลังตรวจสอบ อย่าเพิ่งบันทึกซ้ำ',
+  panelNotReceived: 'e-LAAS ไม่ได้รับรายการนี้ กรุณาบันทึกใหม่',
   panelPrint: 'พิมพ์',
   panelPrintLabel: 'พิมพ์ใบผ่านรายการจ่าย {no}',
   panelDockBottom: 'ย้ายแผงไปไว้ด้านล่าง',
@@ -150,9 +149,8 @@ const en: Record<MessageKey, string> = {
   duplicateEarlier: 'Recorded at {time}, status: {status}',
   duplicateExplain:
     'e-LAAS is still processing the earlier payment and will create its voucher later. Recording it again makes a duplicate payment.',
-  duplicateUnconfirmedTitle: 'A payment for request {deka} may already be recorded',
-  duplicateUnconfirmedExplain:
-    'The earlier save got no answer from e-LAAS. Voucher Watch is checking whether e-LAAS received it. Wait for the result in the pending vouchers panel (a few minutes at most) before recording again.',
+  duplicateUnconfirmedTitle: 'Request {deka} may already be recorded',
+  duplicateUnconfirmedExplain: 'The earlier save got no answer: wait for the check in the panel first.',
   duplicateCancel: 'Do not record again',
   duplicateProceed: 'Record it again on purpose',
   notifyOffer:
@@ -169,11 +167,9 @@ const en: Record<MessageKey, string> = {
   panelShowAll: 'Show all {n}',
   panelElapsed: 'Waiting {elapsed}',
   panelTook: 'Took {elapsed}',
-  statusUnconfirmed: 'Result unknown',
-  panelUnanswered:
-    'e-LAAS did not answer when this was saved. Checking whether e-LAAS received it; do not record it again yet.',
-  panelNotReceived:
-    'e-LAAS never received this save (it is not in the payments list). Please record this payment again.',
+  statusUnconfirmed: 'Unknown',
+  panelUnanswered: 'No answer from e-LAAS; checking. Do not record it again yet.',
+  panelNotReceived: 'e-LAAS never received this. Record it again.',
   panelPrint: 'Print',
   panelPrintLabel: 'Print voucher {no}',
   panelDockBottom: 'Move the panel to the bottom',

@@ -264,7 +264,9 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
   // An organisation's defaults come first, so the clerk's own choice still wins over them.
   const policy: PolicyReportEntry[] = [];
   const locked: SettingKey[] = [];
-  if (isRecord(managed)) {
+  // (A userscript has no policy: its build leaves the policy code out, see vite.userscript.config.ts.)
+  const policyIn = !import.meta.env.EVW_USERSCRIPT && isRecord(managed);
+  if (policyIn) {
     for (const [key, raw] of Object.entries(managed)) {
       const target = isSettingKey(key) ? (SETTINGS[key] as KeySpec<unknown>).defaultFor : undefined;
       if (!target || !isSettingKey(target)) continue;
@@ -287,7 +289,7 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
     }
   }
 
-  if (isRecord(managed)) {
+  if (policyIn) {
     for (const [key, raw] of Object.entries(managed)) {
       if (!isSettingKey(key) || !POLICY_KEYS.includes(key)) {
         policy.push({

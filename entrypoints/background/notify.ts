@@ -43,8 +43,8 @@ export function summary(changed: PaymentRecord[], lang: 'th' | 'en'): { title: s
         : `${lang === 'th' ? 'ฎีกา' : 'Request'} ${r.dekaNo}: ${
             notReceived(r)
               ? lang === 'th'
-                ? 'e-LAAS ไม่ได้รับการบันทึก กรุณาบันทึกใหม่'
-                : 'e-LAAS never received it; record it again'
+                ? 'e-LAAS ไม่ได้รับ กรุณาบันทึกใหม่'
+                : 'never received; record it again'
               : (r.failureReason ?? (lang === 'th' ? 'ประมวลผลไม่สำเร็จ' : 'processing failed'))
           }`,
     );

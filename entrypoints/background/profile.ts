@@ -7,12 +7,15 @@
 import type { ResolvedSettings, Why } from '../../core/settings';
 import { whyText } from '../../core/why';
 import { host } from '../../platform/host';
-import type { SiteProfile } from '../../site/profile';
+import { DEFAULT_PROFILE, type SiteProfile } from '../../site/profile';
 import { resolveProfile } from '../../site/resolve-profile';
 
 let cache: { text: string; profile: SiteProfile; problems: string[] } | null = null;
 
 function resolved(text: string): { profile: SiteProfile; problems: string[] } {
+  // The userscript has no managed policy (README), so no override: its build leaves the merging
+  // code out (the define in vite.userscript.config.ts), which keeps it within its size budget.
+  if (import.meta.env.EVW_USERSCRIPT) return { profile: DEFAULT_PROFILE, problems: [] };
   if (cache?.text !== text) {
     const result = resolveProfile(text.trim() === '' ? undefined : (JSON.parse(text) as unknown));
     cache = { text, ...result };

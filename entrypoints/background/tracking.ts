@@ -26,6 +26,7 @@ import {
   unconfirmed,
 } from '../../core/records';
 import { applyRow } from '../../core/status';
+import { isRecord } from '../../core/validate';
 import {
   failedRecords,
   getRecord,
@@ -412,11 +413,12 @@ const PASS_KEY = 'checkPassStart';
 
 async function passStarts(): Promise<Record<string, number>> {
   const v = await host().kv.get(PASS_KEY);
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-  return Object.fromEntries(Object.entries(v).filter(([, at]) => Number.isFinite(at))) as Record<
-    string,
-    number
-  >;
+  return isRecord(v)
+    ? (Object.fromEntries(Object.entries(v).filter(([, at]) => Number.isFinite(at))) as Record<
+        string,
+        number
+      >)
+    : {};
 }
 
 /**

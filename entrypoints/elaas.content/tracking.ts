@@ -12,6 +12,7 @@ import {
   parseCaptured,
 } from '../../core/protocol';
 import type { CapturedPayment, CaptureSource, Scope, StatusRow } from '../../core/records';
+import { amount, isoDayText, isRecord, text } from '../../core/validate';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
@@ -78,28 +79,15 @@ const SAVE_OUT_MS = 10 * 60_000;
 
 /** What the page's storage holds, checked (the page's own scripts can write there too). */
 function asPendingSave(v: unknown, maxAgeMs: number): PendingSave | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const s = v as Record<string, unknown>;
-  const ok =
-    typeof s.dekaNo === 'string' &&
-    s.dekaNo.length > 0 &&
-    s.dekaNo.length <= 40 &&
-    typeof s.payee === 'string' &&
-    s.payee.length <= 300 &&
-    Number.isSafeInteger(s.amount) &&
-    typeof s.payDate === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(s.payDate) &&
-    typeof s.at === 'number' &&
-    Date.now() - s.at < maxAgeMs &&
-    s.at <= Date.now() + 60_000;
-  return ok
-    ? {
-        dekaNo: s.dekaNo as string,
-        payee: s.payee as string,
-        amount: s.amount as number,
-        payDate: s.payDate as string,
-        at: s.at as number,
-      }
+  if (!isRecord(v)) return null;
+  const { dekaNo, payee, amount: a, payDate, at } = v;
+  return text(dekaNo, 40) &&
+    text(payee, 300, true) &&
+    amount(a) &&
+    isoDayText(payDate) &&
+    typeof at === 'number' &&
+    Math.abs(Date.now() - at) < maxAgeMs
+    ? { dekaNo, payee, amount: a, payDate, at }
     : null;
 }
 

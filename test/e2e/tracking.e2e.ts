@@ -392,7 +392,7 @@ for (const browserName of BROWSERS) {
       await waitForRecords(page, before + 1);
       let mine = (await readPanel(page))?.records.find((r) => r.deka === saved?.dekaNo);
       expect(mine).toMatchObject({ unconfirmed: true, status: 'awaiting' });
-      expect(mine?.reason).toContain('ไม่ได้รับคำตอบจาก e-LAAS ขณะบันทึก');
+      expect(mine?.reason).toContain('e-LAAS ไม่ตอบขณะบันทึก');
 
       // The check finds it in e-LAAS' list: a payment like any other, then its voucher.
       await page.clickInShadow('evw-panel', '.evw-check-now');
@@ -433,7 +433,7 @@ for (const browserName of BROWSERS) {
       // Saving it again at once meets the guard: it may be recorded, wait for the check.
       await clickNow(page, '#save');
       const warning = await guardWarning(page);
-      expect(warning).toContain(`ฎีกาเลขที่ ${deka} อาจบันทึกการจ่ายเงินไปแล้ว`);
+      expect(warning).toContain(`ฎีกาเลขที่ ${deka} อาจบันทึกไปแล้ว`);
       expect(warning).toContain('สถานะ: ไม่ทราบผล');
       await page.clickInShadow('evw-guard', '.evw-dup-cancel');
       expect(sim.ctx.state.payments).toHaveLength(before);
@@ -450,8 +450,14 @@ for (const browserName of BROWSERS) {
       );
       const settled = (await readPanel(page))?.records.find((r) => r.deka === deka);
       expect(settled).toMatchObject({ status: 'failed', notReceived: true, unconfirmed: false });
-      expect(settled?.reason).toContain('e-LAAS ไม่ได้รับการบันทึกนี้');
-      if (browserName === 'chromium') await page.screenshot(screenshotPath('not-received.png'));
+      expect(settled?.reason).toContain('e-LAAS ไม่ได้รับรายการนี้');
+      if (browserName === 'chromium') {
+        await page.evaluate((d) => {
+          const root = document.querySelector('evw-panel')?.shadowRoot;
+          root?.querySelector(`.evw-record[data-deka="${d}"]`)?.scrollIntoView({ block: 'start' });
+        }, deka);
+        await page.screenshot(screenshotPath('not-received.png'));
+      }
 
       // The clerk records it again: no guard this time, e-LAAS has it once, the panel follows.
       await clickNow(page, '#save');

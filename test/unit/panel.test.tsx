@@ -125,14 +125,12 @@ describe('the panel', () => {
     );
     const asking = container.querySelector('[data-record-id="u"]');
     expect(asking?.querySelector('.evw-chip')?.textContent).toBe('? ไม่ทราบผล');
-    expect(asking?.querySelector('.evw-reason')?.textContent).toContain(
-      'กำลังตรวจสอบว่า e-LAAS ได้รับรายการนี้หรือไม่',
+    expect(asking?.querySelector('.evw-reason')?.textContent).toBe(
+      'e-LAAS ไม่ตอบขณะบันทึก กำลังตรวจสอบ อย่าเพิ่งบันทึกซ้ำ',
     );
     const never = container.querySelector('[data-record-id="n"]');
     expect(never?.querySelector('.evw-chip')?.textContent).toBe('✕ ประมวลผลไม่สำเร็จ');
-    expect(never?.querySelector('.evw-reason')?.textContent).toBe(
-      'e-LAAS ไม่ได้รับการบันทึกนี้ (ไม่พบในรายการจ่าย) กรุณาบันทึกการจ่ายเงินฎีกานี้ใหม่',
-    );
+    expect(never?.querySelector('.evw-reason')?.textContent).toBe('e-LAAS ไม่ได้รับรายการนี้ กรุณาบันทึกใหม่');
   });
 
   it('filters, searches, docks, collapses and checks through its callbacks', () => {
