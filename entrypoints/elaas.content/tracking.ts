@@ -290,14 +290,15 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   });
   // Saves a page of this tab sent and never saw settled: e-LAAS may have them or not. Kept once
   // the page says whose they are (its unit and user are not drawn yet at our start).
-  let leftovers = savesOut();
+  // (Read then, once, not at our start: sessionStorage is slow to open, see readDialog.)
+  let leftoversTaken = false;
   const takeLeftovers = () => {
-    if (leftovers.length === 0 || readCurrentUnit(site.profile, document) === null) return;
-    for (const save of leftovers) {
+    if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
+    leftoversTaken = true;
+    for (const save of savesOut()) {
       if (save.answer) record(save.answer, 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'form' : 'unanswered');
     }
-    leftovers = [];
   };
 
   const stop = transport.onCommand((message) => {
