@@ -20,7 +20,8 @@ import { recordAs } from '../test/fixtures/sim';
 import { ms, percentile } from './machine';
 
 const JUNE_10 = Date.parse('2026-06-10T03:00:00Z');
-const RUNS = 20;
+/** Loads of each kind (the report uses 20; fewer for a quick look while working on the overlay). */
+const RUNS = Number(process.env.EVW_BENCH_RUNS ?? 20);
 /** How long the steady cost (ticking elapsed times) is watched after the mount. */
 const STEADY_MS = 3000;
 /** When the page is first looked at after loading (the overlay has usually drawn by then). */
@@ -43,11 +44,13 @@ export async function listPage(rows: number): Promise<string> {
     if (sample.length === 0) throw new Error('no rows in the simulator list page');
     const grown = Array.from({ length: rows }, (_, i) => {
       const row = sample[i % sample.length] as string;
-      const deka = /\d+\/2569/.exec(row)?.[0] ?? '';
-      // A distinct payment per row: its ฎีกา and e-LAAS id.
-      return row
-        .replaceAll(deka, `${1000 + i}/2569`)
+      // A distinct payment per row, as on e-LAAS: its ฎีกา (in its own cell; the date cell's
+      // "06/2569" must stay a date) and its e-LAAS id.
+      const distinct = row
+        .replace(/(<td class="col-dekaNo">)[^<]*(<\/td>)/, `$1${1000 + i}/2569$2`)
         .replace(/data-payment-id="[^"]*"/, `data-payment-id="bench${i}"`);
+      if (distinct === row) throw new Error('the simulator list has no ฎีกา cell to number');
+      return distinct;
     }).join('');
     return `<!doctype html>${html.replace(body?.[1] ?? '', grown)}`;
   } finally {
@@ -118,7 +121,8 @@ async function startTrace(cdp: Cdp): Promise<{ stop(): Promise<TraceEvent[]> }> 
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,v8,blink.user_timing',
+    // v8.execute: RunMicrotasks, where a promise's callbacks run (the background's answers arrive so).
+    categories: 'devtools.timeline,v8,v8.execute,blink.user_timing',
     transferMode: 'ReportEvents',
   });
   return {
