@@ -89,7 +89,8 @@ export interface OverlayState {
   messages: Record<string, string>;
   /**
    * The site profile in force (site/profile.ts's SiteProfile, with the organisation's overrides
-   * merged in by the background). Typed loosely here: core knows nothing of e-LAAS.
+   * merged in by the background), or null when it is the built-in one. Typed loosely here: core
+   * knows nothing of e-LAAS.
    */
   profile: unknown;
 }

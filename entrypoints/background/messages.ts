@@ -8,6 +8,7 @@ import { PRIVILEGED, parseRequest, type Reply, type Request } from '../../core/p
 import { validateUserPatch } from '../../core/settings';
 import { host } from '../../platform/host';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
+import { DEFAULT_PROFILE } from '../../site/profile';
 import { profileOf, settingsWithProfile } from './profile';
 import { applyRows, capture, failuresSeen, myRecords, runCheck, schedule } from './tracking';
 
@@ -83,7 +84,10 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
         effectiveUserKey(req.userKey),
       ]);
       const messages = await host().catalog(settings.values.language);
-      const profile = profileOf(settings);
+      // null: the built-in profile, which every overlay has already (nothing to send, compare or
+      // hand to the page-world bridge on each of the clerk's pages).
+      const inForce = profileOf(settings);
+      const profile = inForce === DEFAULT_PROFILE ? null : inForce;
       return {
         ok: true,
         data: { settings, dismissedVersion: dismissals[key] ?? null, now: at, messages, profile },

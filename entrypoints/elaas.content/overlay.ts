@@ -150,8 +150,12 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
     const key = JSON.stringify([s.state.profile, elaasOrigins, featuresOff]);
     if (key === policyKey) return;
     policyKey = key;
-    if (typeof s.state.profile === 'object' && s.state.profile !== null) {
-      site.profile = s.state.profile as SiteProfile;
+    const profile =
+      typeof s.state.profile === 'object' && s.state.profile !== null
+        ? (s.state.profile as SiteProfile)
+        : DEFAULT_PROFILE;
+    if (profile !== site.profile) {
+      site.profile = profile;
       tracking.profileChanged();
     }
     site.enabled = elaasOrigins.length === 0 || elaasOrigins.includes(location.origin);

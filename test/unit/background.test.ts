@@ -461,6 +461,14 @@ describe('a tab that never answers', () => {
 });
 
 describe('the site profile an admin overrides', () => {
+  it('is not sent when there is no override: every overlay has the built-in one', async () => {
+    const state = (await onMessage({ type: 'overlay/state', userKey: 'k' }, page)) as { data: OverlayState };
+    expect(state.data.profile).toBeNull();
+    await fakeBrowser.storage.local.set({ policyCache: { siteProfile: '' } });
+    const empty = (await onMessage({ type: 'overlay/state', userKey: 'k' }, page)) as { data: OverlayState };
+    expect(empty.data.profile).toBeNull();
+  });
+
   it('is merged over the defaults, sent with the overlay state, and what is unusable is reported', async () => {
     const override = {
       listPage: { headers: { dekaNo: ['เลขที่ฎีกา'], status: ['สถานะรายการ'] } },
