@@ -181,6 +181,17 @@ async function checkByListPage(profile: SiteProfile, req: CheckRequest): Promise
 }
 
 const REFRESH_MS = 30_000;
+/** Work that can wait for an idle moment waits no longer than this. */
+const IDLE_WAIT_MS = 1000;
+
+/** Run `f` when the page is idle (soon after it has loaded), unless the overlay has ended. */
+function whenIdle(ctx: OverlayContext, f: () => void): void {
+  const run = () => {
+    if (!ctx.isInvalid) f();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+  else ctx.setTimeout(run, 0);
+}
 
 function isCheckRequest(m: unknown): m is CheckRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -415,7 +426,20 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   // This runs on every DOM check: sessionStorage (slow to open) is read only once a dialog
   // shows, and not again until the next submit.
   let savePending = true;
+  // The first look waits until the page is idle: the panel is drawn first, then sessionStorage is
+  // opened and the page searched for a dialog (which stays on screen until the clerk closes it).
+  let firstLook: 'due' | 'waiting' | 'done' = 'due';
   const readDialog = () => {
+    if (firstLook !== 'done') {
+      if (firstLook === 'due') {
+        firstLook = 'waiting';
+        whenIdle(ctx, () => {
+          firstLook = 'done';
+          readDialog();
+        });
+      }
+      return;
+    }
     takeLeftovers();
     if (!savePending || !successDialogShown(site.profile, document)) return;
     const save = pendingSave();
