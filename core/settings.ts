@@ -37,7 +37,7 @@ interface KeySpec<T> {
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(code: WhyCode, params?: Why['params']): Parsed<T> => ({
   ok: false,
-  reason: whyText('en', { code, params }),
+  reason: whyText({ code, params }),
   why: params ? { code, params } : { code },
 });
 
@@ -296,7 +296,7 @@ export function resolveSettings(user: unknown, managed: unknown): ResolvedSettin
           key,
           value: raw,
           applied: false,
-          reason: whyText('en', { code: 'whyUnknownKey' }),
+          reason: whyText({ code: 'whyUnknownKey' }),
           why: { code: 'whyUnknownKey' },
         });
         continue;

@@ -3,7 +3,6 @@
  * background (which reports in English) does not carry the pages' whole catalog. The options
  * page has these keys too (core/i18n-pages.ts spreads them in).
  */
-import type { Lang } from './dates';
 import { interpolate } from './i18n';
 
 export const whyTh = {
@@ -40,12 +39,11 @@ export const whyEn: Record<WhyCode, string> = {
 
 export type WhyCode = keyof typeof whyTh;
 
-const WHY: Record<Lang, Record<WhyCode, string>> = { th: whyTh, en: whyEn };
-
-/** Why a setting's value was refused, in `lang`. */
-export function whyText(
-  lang: Lang,
-  why: { code: WhyCode; params?: Record<string, string | number> },
-): string {
-  return interpolate(WHY[lang][why.code], why.params);
+/**
+ * Why a setting's value was refused, in English: the reason kept with a refused value (logs,
+ * reports). The pages show the code in the clerk's language (their catalog spreads whyTh in), so
+ * the background and the userscript carry no Thai copy of these texts.
+ */
+export function whyText(why: { code: WhyCode; params?: Record<string, string | number> }): string {
+  return interpolate(whyEn[why.code], why.params);
 }

@@ -39,7 +39,7 @@ export async function settingsWithProfile(): Promise<ResolvedSettings> {
       entry.key === 'siteProfile' && entry.applied
         ? {
             ...entry,
-            reason: whyText('en', partly),
+            reason: whyText(partly),
             why: partly,
           }
         : entry,
