@@ -236,10 +236,11 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       }
       if (!reply.ok || ctx.isInvalid) return;
       snapshot = reply.data;
-      // Our payments changed: the list on screen may hold rows for them not read yet. Read it
-      // before telling the views, so they draw once.
-      const told = (listAsked || lastTable?.table.isConnected) && readList();
-      if (!told) for (const l of listeners) l();
+      // The views (the panel) draw the clerk's payments now; the list on screen, which may hold
+      // rows for them not read yet, is read in a task of its own: a list of thousands of rows must
+      // not hold the panel back. Its statuses follow on the rows a moment later.
+      for (const l of listeners) l();
+      if (listAsked || lastTable?.table.isConnected) ctx.setTimeout(() => readList(), 0);
     });
   };
 
