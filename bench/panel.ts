@@ -26,6 +26,8 @@ const RUNS = Number(process.env.EVW_BENCH_RUNS ?? 20);
 const STEADY_MS = 3000;
 /** When the page is first looked at after loading (the overlay has usually drawn by then). */
 const FIRST_LOOK_MS = 600;
+/** After the panel is mounted, the rest of the page's start (statuses on the rows, news sent). */
+const SETTLE_MS = 1000;
 
 /** The simulator's list page with its table body grown to `rows` rows of distinct ฎีกา. */
 export async function listPage(rows: number): Promise<string> {
@@ -210,7 +212,7 @@ type Mode = 'all' | 'none' | 'traced';
 interface Load {
   /** The page's main-thread work (all modes). */
   task: number;
-  /** Traced: our script to the panel mounted, in the first FIRST_LOOK_MS, then per second. */
+  /** Traced: our script to the panel mounted, to SETTLE_MS after it, then per second. */
   toMounted: number;
   parts: number[];
   firstLook: number;
@@ -236,15 +238,18 @@ async function load(
   let firstLook = 0;
   let perSecond = 0;
   if (trace) {
-    // Not looked at while recorded (a look is script on the page's main thread too).
-    await new Promise((r) => setTimeout(r, FIRST_LOOK_MS + STEADY_MS + 200));
+    // Not looked at while recorded (a look is script on the page's main thread too). A long
+    // list takes seconds to load: the windows below are counted from the panel's mark.
+    await new Promise((r) => setTimeout(r, 2 * SETTLE_MS + STEADY_MS));
     const events = await trace.stop();
     toMounted = scriptUntil(events, 'evw:panel-mounted');
     parts = PARTS.map((kind) => scriptUntil(events, 'evw:panel-mounted', kind));
     const { first, spans } = ourScript(events);
-    const looked = first + FIRST_LOOK_MS * 1000;
-    firstLook = sumSpans(spans, first, looked);
-    perSecond = sumSpans(spans, looked, looked + STEADY_MS * 1000) / (STEADY_MS / 1000);
+    const settled = (events.find((e) => e.name === 'evw:panel-mounted')?.ts ?? first) + SETTLE_MS * 1000;
+    const last = events.reduce((latest, e) => Math.max(latest, e.ts), 0);
+    if (last < settled + STEADY_MS * 1000) throw new Error('the timeline ended before the steady window');
+    firstLook = sumSpans(spans, first, settled);
+    perSecond = sumSpans(spans, settled, settled + STEADY_MS * 1000) / (STEADY_MS / 1000);
   } else {
     // Looked at rarely and on the same schedule both ways: each look is main-thread work too.
     await new Promise((r) => setTimeout(r, FIRST_LOOK_MS));
@@ -271,7 +276,7 @@ export interface PanelBench {
   mountedP95: number;
   /** Medians of PARTS, to the panel mounted. */
   parts: number[];
-  /** All our script in the page's first FIRST_LOOK_MS (statuses on the rows, news sent), median and p95. */
+  /** All our script until SETTLE_MS after the panel mounted (statuses on the rows, news sent), median and p95. */
   firstLookMedian: number;
   firstLookP95: number;
   /** Script time per second after that, while elapsed times tick (median). */
@@ -353,12 +358,13 @@ export function panelReport(benches: PanelBench[]): string {
     "  start (the page-world bridge, at document_start) until the panel is mounted with the clerk's",
     "  payments in it (a mark testing builds set): the content scripts evaluated, the background's",
     '  answers, the router, the change notice, reading the table, the statuses on our rows, the panel.',
-    `- **First ${FIRST_LOOK_MS} ms**: all our script in the page's first ${FIRST_LOOK_MS} ms from our first script.`,
+    `- **Settled**: all our script from our first script to ${SETTLE_MS / 1000} s after the panel is mounted: the`,
+    "  statuses on our rows (drawn in a task after the panel's) and the list's news sent too.",
     "- **With / without**: the page's whole main-thread work (CDP TaskDuration: parsing, style,",
     '  layout and script) with the extension over without it.',
     '- **Steady**: our script time per second afterwards, while payments wait and elapsed times tick.',
     '',
-    `| page | to panel mounted (median) | (p95) | first ${FIRST_LOOK_MS} ms (median) | (p95) | with / without | steady, per second |`,
+    '| page | to panel mounted (median) | (p95) | settled (median) | (p95) | with / without | steady, per second |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...benches.map(row),
     '',
@@ -370,5 +376,9 @@ export function panelReport(benches: PanelBench[]): string {
     ...benches.map(parts),
     '',
     `Goal: at most ${goal} ms to the panel mounted on the 1,000-row page: **${met ? 'met' : 'missed'}**.`,
+    '',
+    'Reports before 26 November 2026 gave 14–17 ms here: they left out promise callbacks (where the',
+    "background's answers arrive, and so most of the overlay's work), and their grown list repeated",
+    '20 ฎีกา, so each tracked payment stood on 50 rows. Those figures were wrong, not the overlay faster.',
   ].join('\n');
 }
