@@ -231,12 +231,16 @@ export function capture(
  */
 const UNANSWERED_SAME_MS = 10 * 60_000;
 
+/** How far apart in time two captures of one save can be, by how the later one was captured. */
+function sameSaveWindow(captured: CaptureSource): number {
+  return captured === 'unanswered' ? UNANSWERED_SAME_MS : SAME_SAVE_MS;
+}
+
 /** Is this record the same save as a payment captured now (API and dialog, or twice)? */
 function sameSave(
   r: PaymentRecord,
   payment: CapturedPayment,
   now: number,
-  windowMs = SAME_SAVE_MS,
   captured: CaptureSource = 'api',
 ): boolean {
   // A save e-LAAS never received is no payment: a save of the same ฎีกา now is a new one.
@@ -253,7 +257,7 @@ function sameSave(
       r.dekaNo === payment.dekaNo &&
       r.amount === payment.amount &&
       r.payDate === payment.payDate &&
-      Math.abs(r.recordedAt - now) < windowMs)
+      Math.abs(r.recordedAt - now) < sameSaveWindow(captured))
   );
 }
 
@@ -310,7 +314,7 @@ async function captureNow(
   // clerk's records of the last minutes can be the same save: two lookups by index, not a read
   // of everything the clerk ever recorded (a thousand records would slow every capture).
   const key = payment.ref ?? payment.elaasId;
-  const window = capturedFrom === 'unanswered' ? UNANSWERED_SAME_MS : SAME_SAVE_MS;
+  const window = sameSaveWindow(capturedFrom);
   const [byKey, recent] = await Promise.all([
     key === null ? undefined : getRecord(recordId({ origin, ...scope }, key)),
     recordedBetween(now - window, now + window),
@@ -319,7 +323,7 @@ async function captureNow(
     ...(byKey ? [byKey] : []),
     ...recent.filter((r) => r.origin === origin && r.unit === scope.unit && r.user === scope.user),
   ];
-  const same = mine.find((r) => sameSave(r, payment, now, window, capturedFrom));
+  const same = mine.find((r) => sameSave(r, payment, now, capturedFrom));
   if (same) {
     // The API capture knows e-LAAS' id; a form capture of the same save learns it here.
     // The site's own answer knows what the form could only guess: its id, and the fiscal year
