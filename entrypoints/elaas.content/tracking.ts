@@ -86,7 +86,8 @@ function asPendingSave(v: unknown, maxAgeMs: number): PendingSave | null {
     amount(a) &&
     isoDayText(payDate) &&
     typeof at === 'number' &&
-    Math.abs(Date.now() - at) < maxAgeMs
+    Date.now() - at < maxAgeMs &&
+    at <= Date.now() + 60_000 // not from the future: a minute of slack for the clock set back
     ? { dekaNo, payee, amount: a, payDate, at }
     : null;
 }
