@@ -42,11 +42,28 @@ function safeQuery(root: ParentNode, selector: string): Element | null {
   }
 }
 
-function titleText(profile: SiteProfile, doc: Document): string {
-  return safeQueryAll(doc, profile.selectors.pageTitle)
-    .slice(0, 4)
-    .map((el) => normaliseText(el.textContent ?? ''))
-    .join(' | ');
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The login form and the page's title elements, in one walk of the page (a list of thousands of
+ * rows makes each walk count); a walk for each when one of the profile's selectors is invalid.
+ */
+function loginAndTitles(profile: SiteProfile, doc: Document): { login: boolean; titles: Element[] } {
+  const { loginForm, pageTitle } = profile.selectors;
+  let found: Element[];
+  try {
+    found = Array.from(doc.querySelectorAll(`${loginForm},${pageTitle}`));
+  } catch {
+    return { login: safeQuery(doc, loginForm) !== null, titles: safeQueryAll(doc, pageTitle) };
+  }
+  const login = found.some((el) => safeMatches(el, loginForm));
+  return { login, titles: login ? [] : found.filter((el) => safeMatches(el, pageTitle)) };
 }
 
 export function detectPage(profile: SiteProfile, location: Location | URL, doc: Document): PageKind {
@@ -54,8 +71,12 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
   for (const kind of PAGE_ORDER) {
     if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
   }
-  if (safeQuery(doc, profile.selectors.loginForm)) return 'login';
-  const title = titleText(profile, doc);
+  const { login, titles } = loginAndTitles(profile, doc);
+  if (login) return 'login';
+  const title = titles
+    .slice(0, 4)
+    .map((el) => normaliseText(el.textContent ?? ''))
+    .join(' | ');
   if (title) {
     for (const kind of PAGE_ORDER) {
       if (profile.pages[kind].titles.some((t) => title.includes(normaliseText(t)))) return kind;

@@ -42,6 +42,33 @@ describe('detectPage', () => {
     expect(detectPage(DEFAULT_PROFILE, url, page('<h1>รายงานงบทดลอง</h1>'))).toBe('other');
   });
 
+  it('finds the login form and the title in one walk, and reads the title after a login form in the page', () => {
+    const url = at('https://laas.dla.go.th/app/x');
+    // A login form anywhere wins over a title, in whichever order they stand.
+    expect(
+      detectPage(
+        DEFAULT_PROFILE,
+        url,
+        page('<h1>รายการจ่ายเงิน</h1><form action="/x/login-actions/a"></form>'),
+      ),
+    ).toBe('login');
+    // Only the first four title elements count, in page order.
+    const five = '<h2>ก</h2><h2>ข</h2><h2>ค</h2><h2>ง</h2><h1>รายการจ่ายเงิน</h1>';
+    expect(detectPage(DEFAULT_PROFILE, url, page(five))).toBe('other');
+    expect(detectPage(DEFAULT_PROFILE, url, page(`<h1>รายการจ่ายเงิน</h1>${five}`))).toBe('payment-list');
+  });
+
+  it('still reads the page when one of the two selectors an admin set is invalid', () => {
+    const url = at('https://laas.dla.go.th/app/x');
+    const badLogin = { ...DEFAULT_PROFILE, selectors: { ...DEFAULT_PROFILE.selectors, loginForm: '##' } };
+    expect(detectPage(badLogin, url, page('<main><h1>รายการจ่ายเงิน</h1></main>'))).toBe('payment-list');
+    const badTitle = { ...DEFAULT_PROFILE, selectors: { ...DEFAULT_PROFILE.selectors, pageTitle: '>>>' } };
+    expect(detectPage(badTitle, url, page('<h1>รายการจ่ายเงิน</h1><form id="kc-form-login"></form>'))).toBe(
+      'login',
+    );
+    expect(detectPage(badTitle, url, page('<h1>รายการจ่ายเงิน</h1>'))).toBe('other');
+  });
+
   it('never throws on a broken profile', () => {
     const broken: SiteProfile = {
       ...DEFAULT_PROFILE,
