@@ -4,6 +4,7 @@
  */
 import { toArabicDigits } from '../core/digits';
 import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
+import { queryAll, queryFirst } from './query';
 
 const regexCache = new Map<string, RegExp | null>();
 
@@ -20,50 +21,9 @@ function regex(source: string): RegExp | null {
   return re;
 }
 
-function safeQueryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
-
 /** Collapse white space and read Thai digits as Arabic ones, so texts compare reliably. */
 export function normaliseText(text: string): string {
   return toArabicDigits(text).replace(/\s+/g, ' ').trim();
-}
-
-/** The first match only: stops at it instead of walking a large page to the end. */
-function safeQuery(root: ParentNode, selector: string): Element | null {
-  try {
-    return root.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The login form and the page's title elements, in one walk of the page (a list of thousands of
- * rows makes each walk count); a walk for each when one of the profile's selectors is invalid.
- */
-function loginAndTitles(profile: SiteProfile, doc: Document): { login: boolean; titles: Element[] } {
-  const { loginForm, pageTitle } = profile.selectors;
-  let found: Element[];
-  try {
-    found = Array.from(doc.querySelectorAll(`${loginForm},${pageTitle}`));
-  } catch {
-    return { login: safeQuery(doc, loginForm) !== null, titles: safeQueryAll(doc, pageTitle) };
-  }
-  const login = found.some((el) => safeMatches(el, loginForm));
-  return { login, titles: login ? [] : found.filter((el) => safeMatches(el, pageTitle)) };
 }
 
 export function detectPage(profile: SiteProfile, location: Location | URL, doc: Document): PageKind {
@@ -71,9 +31,8 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
   for (const kind of PAGE_ORDER) {
     if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
   }
-  const { login, titles } = loginAndTitles(profile, doc);
-  if (login) return 'login';
-  const title = titles
+  if (queryFirst(doc, profile.selectors.loginForm)) return 'login';
+  const title = queryAll(doc, profile.selectors.pageTitle)
     .slice(0, 4)
     .map((el) => normaliseText(el.textContent ?? ''))
     .join(' | ');
@@ -87,14 +46,14 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
 
 /** The e-LAAS user shown in the top bar, or null when the page does not show one. */
 export function readCurrentUser(profile: SiteProfile, doc: Document): string | null {
-  const el = safeQuery(doc, profile.selectors.currentUser);
+  const el = queryFirst(doc, profile.selectors.currentUser);
   const text = el ? normaliseText(el.getAttribute('data-current-user') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }
 
 /** The unit (อปท.) shown in the top bar, or null. */
 export function readCurrentUnit(profile: SiteProfile, doc: Document): string | null {
-  const el = safeQuery(doc, profile.selectors.currentUnit);
+  const el = queryFirst(doc, profile.selectors.currentUnit);
   const text = el ? normaliseText(el.getAttribute('data-current-unit') || el.textContent || '') : '';
   return text ? text.slice(0, 200) : null;
 }
@@ -104,7 +63,7 @@ const DEKA_NO = /\d{1,6}\/\d{4}/;
 /** The ฎีกา a payment form is for, read through the profile; null when the form does not say. */
 export function readFormDekaNo(profile: SiteProfile, form: Element): string | null {
   for (const selector of profile.recordForm.dekaNo) {
-    for (const el of safeQueryAll(form, selector)) {
+    for (const el of queryAll(form, selector)) {
       const raw = el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
       const m = DEKA_NO.exec(toArabicDigits(raw));
       if (m) return m[0];

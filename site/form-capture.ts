@@ -6,6 +6,7 @@
 import type { CapturedPayment } from '../core/records';
 import { normaliseText, readFormDekaNo } from './detect';
 import type { SiteProfile } from './profile';
+import { queryAll, queryFirst } from './query';
 import { fiscalYearOfDay, parseAmount, parseCode, parseDay, parseText } from './values';
 
 /** What the form said at submit, kept until the success dialog confirms the save. */
@@ -59,11 +60,7 @@ export function unconfirmedSave(save: PendingSave): CapturedPayment {
 
 /** Whether something like e-LAAS' success dialog is on screen (a cheap look before reading it). */
 export function successDialogShown(profile: SiteProfile, doc: Document): boolean {
-  try {
-    return doc.querySelector(profile.recordForm.successDialog) !== null;
-  } catch {
-    return false;
-  }
+  return queryFirst(doc, profile.recordForm.successDialog) !== null;
 }
 
 export function readSuccessDialog(
@@ -72,12 +69,7 @@ export function readSuccessDialog(
   save: PendingSave,
 ): CapturedPayment | null {
   const f = profile.recordForm;
-  let dialogs: Element[];
-  try {
-    dialogs = Array.from(doc.querySelectorAll(f.successDialog));
-  } catch {
-    return null;
-  }
+  const dialogs = queryAll(doc, f.successDialog);
   const texts = f.successTexts.map(normaliseText);
   const dialog = dialogs.find((d) => texts.some((t) => normaliseText(d.textContent ?? '').includes(t)));
   if (!dialog) return null;

@@ -6,6 +6,7 @@
 import type { StatusRow, VoucherStatus } from '../core/records';
 import { normaliseText } from './detect';
 import type { ListPageProfile } from './profile';
+import { queryAll } from './query';
 import { parseAmount, parseCode, parseDateTime, parseDay, parseText } from './values';
 
 type Column = keyof ListPageProfile['headers'];
@@ -146,13 +147,7 @@ export function readListTable(
   doc: Document,
   wanted?: ReadonlySet<string>,
 ): ListTable | null {
-  let tables: Element[];
-  try {
-    tables = Array.from(doc.querySelectorAll(profile.table));
-  } catch {
-    return null;
-  }
-  for (const table of tables) {
+  for (const table of queryAll(doc, profile.table)) {
     const columns = findColumns(headerCells(table), profile);
     if (columns.dekaNo === undefined || columns.status === undefined) continue;
     const head = headerRow(table);

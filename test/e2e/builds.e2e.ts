@@ -134,7 +134,7 @@ describe('manifests', () => {
     }
   });
 
-  it("asks V8 to compile the overlay whole, and nothing else (bench: docs/interface.md, Cost)", () => {
+  it('asks V8 to compile the overlay whole, and nothing else (bench: docs/interface.md, Cost)', () => {
     for (const build of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD, CHROME_BUILD]) {
       const hinted = scriptsIn(build)
         .filter((file) => readFileSync(file, 'utf8').startsWith(COMPILE_HINT))
