@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import { catalogFile, catalogs } from './core/i18n';
-import { compileHints } from './scripts/compile-hints';
 import { DEV_PUBLIC_KEY } from './scripts/dev-key';
 import { PREACT_JSX } from './scripts/jsx';
 import { noInnerHtml } from './scripts/no-inner-html';
@@ -24,7 +23,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: PREACT_JSX,
-    plugins: [noInnerHtml(), compileHints(['content-scripts/elaas.js'])],
+    plugins: [noInnerHtml()],
     build: { sourcemap: process.env.EVW_SOURCEMAP === '1', minify: process.env.EVW_NOMINIFY !== '1' },
   }),
   zip: {

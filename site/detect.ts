@@ -4,7 +4,7 @@
  */
 import { toArabicDigits } from '../core/digits';
 import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
-import { queryAll, queryFirst } from './query';
+import { exists, queryAll, queryFirst } from './query';
 
 const regexCache = new Map<string, RegExp | null>();
 
@@ -31,7 +31,7 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
   for (const kind of PAGE_ORDER) {
     if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
   }
-  if (queryFirst(doc, profile.selectors.loginForm)) return 'login';
+  if (exists(doc, profile.selectors.loginForm)) return 'login';
   const title = queryAll(doc, profile.selectors.pageTitle)
     .slice(0, 4)
     .map((el) => normaliseText(el.textContent ?? ''))

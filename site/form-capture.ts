@@ -6,7 +6,7 @@
 import type { CapturedPayment } from '../core/records';
 import { normaliseText, readFormDekaNo } from './detect';
 import type { SiteProfile } from './profile';
-import { queryAll, queryFirst } from './query';
+import { exists, queryAll } from './query';
 import { fiscalYearOfDay, parseAmount, parseCode, parseDay, parseText } from './values';
 
 /** What the form said at submit, kept until the success dialog confirms the save. */
@@ -60,7 +60,7 @@ export function unconfirmedSave(save: PendingSave): CapturedPayment {
 
 /** Whether something like e-LAAS' success dialog is on screen (a cheap look before reading it). */
 export function successDialogShown(profile: SiteProfile, doc: Document): boolean {
-  return queryFirst(doc, profile.recordForm.successDialog) !== null;
+  return exists(doc, profile.recordForm.successDialog);
 }
 
 export function readSuccessDialog(

@@ -5,7 +5,8 @@
  * 13,000 elements the six-part title list took 1.3–3 ms as one query and 0.3–0.5 ms as six (see
  * docs/interface.md, "Cost"). So a list is split at its top-level commas and queried part by
  * part; the results come back in page order, each element once. A part that is not a valid
- * selector matches nothing; the others still count. Never throws.
+ * selector matches nothing; the others still count. Never throws. (A first match that is usually
+ * there and early is the exception: one query stops at it, `queryFirst`.)
  */
 
 /**
@@ -52,8 +53,26 @@ export function queryAll(root: ParentNode, list: string): Element[] {
   return found.length > 1 ? [...new Set(found.flat())].sort(inPageOrder) : (found[0] ?? []);
 }
 
-/** The first element in page order matching the list, or null. */
+/**
+ * Whether anything matches the list: part by part, for what is usually absent (the login form,
+ * the success dialog), where each part's walk of the whole page is on the fast path.
+ */
+export function exists(root: ParentNode, list: string): boolean {
+  return perPart(list, (part) => root.querySelector(part)).some((el) => el !== null);
+}
+
+/**
+ * The first element in page order matching the list, or null: as one query, which stops at the
+ * first match, for what is usually there and early (the top bar, the content area); part by part
+ * only when some part is not a valid selector.
+ */
 export function queryFirst(root: ParentNode, list: string): Element | null {
-  const found = perPart(list, (part) => root.querySelector(part)).filter((el): el is Element => el !== null);
-  return found.sort(inPageOrder)[0] ?? null;
+  try {
+    return root.querySelector(list);
+  } catch {
+    const found = perPart(list, (part) => root.querySelector(part)).filter(
+      (el): el is Element => el !== null,
+    );
+    return found.sort(inPageOrder)[0] ?? null;
+  }
 }

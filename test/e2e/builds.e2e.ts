@@ -15,7 +15,6 @@ import {
   USERSCRIPT_FILE,
 } from '../../bench/budgets';
 import { catalogFile, catalogs } from '../../core/i18n';
-import { COMPILE_HINT } from '../../scripts/compile-hints';
 import { startSimulator } from '../../simulator/server';
 import { ELAAS_MATCHES, LOCAL_MATCHES } from '../../site/hosts';
 import {
@@ -131,15 +130,6 @@ describe('manifests', () => {
         expect({ file, eval: /\beval\(|new Function\(/.test(code) }).toEqual({ file, eval: false });
         expect({ file, remote: /https?:\/\/[^"'`\s]*\.js\b/.test(code) }).toEqual({ file, remote: false });
       }
-    }
-  });
-
-  it('asks V8 to compile the overlay whole, and nothing else (bench: docs/interface.md, Cost)', () => {
-    for (const build of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD, CHROME_BUILD]) {
-      const hinted = scriptsIn(build)
-        .filter((file) => readFileSync(file, 'utf8').startsWith(COMPILE_HINT))
-        .map((file) => file.slice(build.length + 1));
-      expect(hinted, build).toEqual([join('content-scripts', 'elaas.js')]);
     }
   });
 

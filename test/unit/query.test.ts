@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryAll, queryFirst, selectorParts } from '../../site/query';
+import { exists, queryAll, queryFirst, selectorParts } from '../../site/query';
 
 function page(html: string): Document {
   const doc = document.implementation.createHTMLDocument('t');
@@ -50,6 +50,8 @@ describe('queryAll and queryFirst', () => {
     expect(queryAll(doc, '>>>')).toEqual([]);
     expect(queryFirst(doc, '')).toBeNull();
     expect(queryFirst(doc, '.none, #none')).toBeNull();
+    expect(exists(doc, '##, h1')).toBe(true);
+    expect(exists(doc, '.none, ##, #none')).toBe(false);
   });
 
   it('query inside an element when given one', () => {
