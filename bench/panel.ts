@@ -1,8 +1,9 @@
 /**
- * What our overlay costs a payments list page of 1,000 rows in real Chromium: the main thread's
- * script time (CDP Performance.getMetrics ScriptDuration) for loading the page with the extension
- * (panel drawn, our status on the 50 rows we track) minus the same page without it. The page is
- * the simulator's design B list (server-rendered, no script of its own) grown to 1,000 rows.
+ * What our overlay costs a payments list page in real Chromium: our script time on the page's
+ * main thread (from the page's timeline) from our first script to the panel mounted, and after
+ * it; the page's whole work with and without the extension. The page is the simulator's design B
+ * list (server-rendered, no script of its own) grown to 100, 1,000 or 10,000 rows.
+ * bench/compare.ts runs the same loads for several builds side by side.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -207,7 +208,7 @@ export const PARTS = [
  * ratio. (CDP's ScriptDuration is not used: it leaves out promise callbacks, where most of the
  * overlay's work happens.)
  */
-type Mode = 'all' | 'none' | 'traced';
+export type Mode = 'all' | 'none' | 'traced';
 
 interface Load {
   /** The page's main-thread work (all modes). */
@@ -220,7 +221,7 @@ interface Load {
 }
 
 /** One load of the page; the overlay must have drawn everything (checked after the timeline). */
-async function load(
+export async function load(
   context: Awaited<ReturnType<typeof chromiumContext>>['context'],
   url: string,
   mode: Mode,
@@ -380,5 +381,9 @@ export function panelReport(benches: PanelBench[]): string {
     'Reports before 26 November 2026 gave 14–17 ms here: they left out promise callbacks (where the',
     "background's answers arrive, and so most of the overlay's work), and their grown list repeated",
     '20 ฎีกา, so each tracked payment stood on 50 rows. Those figures were wrong, not the overlay faster.',
+    '',
+    'On this shared two-core machine the same build measures a few milliseconds apart from one day to',
+    'the next: compare a change with paired runs of both builds on the same day (`EVW_BENCH_BUILD`,',
+    '`EVW_BENCH_RUNS`; docs/interface.md, "Cost"), not with an earlier report.',
   ].join('\n');
 }

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench:compare -- <build> <build> …`: the page cost of several builds of the extension
+ * side by side, their loads alternating in the same run, so that the machine's drift from one
+ * run (or day) to the next does not pass for a change. Built the usual way, then copied aside:
+ *
+ *   npm run build:testing && cp -r .output/chrome-mv3-testing /tmp/before
+ *   (change the overlay) npm run build:testing
+ *   npm run bench:compare -- /tmp/before .output/chrome-mv3-testing
+ *
+ * ROWS (default 1000) and EVW_BENCH_RUNS (default 20) set the page and the loads per build.
+ */
+
+import { chromiumContext } from '../test/e2e/harness/session';
+import { ms, percentile } from './machine';
+import { listPage, load, PARTS, serve, trackedRecords } from './panel';
+
+const builds = process.argv.slice(2);
+if (builds.length < 2) throw new Error('usage: npm run bench:compare -- <build> <build> [<build> …]');
+const rows = Number(process.env.ROWS ?? 1000);
+const runs = Number(process.env.EVW_BENCH_RUNS ?? 20);
+const tracked = rows >= 1000 ? 50 : 10;
+
+const html = await listPage(rows);
+const { server, url } = await serve(html);
+const contexts = [];
+try {
+  for (const build of builds) {
+    const ext = await chromiumContext(build);
+    contexts.push(ext);
+    const options = await ext.context.newPage();
+    await options.goto(`${ext.extensionOrigin}/options.html`);
+    await options.evaluate(
+      (records) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'records/import', records }),
+      trackedRecords(html, new URL(url).origin, tracked),
+    );
+    await load(ext.context, url, 'all', tracked); // warm up
+  }
+  const seen = builds.map(() => ({
+    mounted: [] as number[],
+    settled: [] as number[],
+    parts: PARTS.map(() => [] as number[]),
+  }));
+  for (let i = 0; i < runs; i++) {
+    for (const [b, ext] of contexts.entries()) {
+      const traced = await load(ext.context, url, 'traced', tracked);
+      const s = seen[b];
+      if (!s) continue;
+      s.mounted.push(traced.toMounted);
+      s.settled.push(traced.firstLook);
+      for (const [k, v] of traced.parts.entries()) s.parts[k]?.push(v);
+    }
+  }
+  const median = (xs: number[]) =>
+    ms(
+      percentile(
+        [...xs].sort((x, y) => x - y),
+        50,
+      ),
+    );
+  console.log(`${rows.toLocaleString('en-US')} rows, ${runs} loads of each build, alternating (medians)\n`);
+  console.log(['build', 'to panel mounted', 'settled', ...PARTS].join(' | '));
+  for (const [b, build] of builds.entries()) {
+    const s = seen[b];
+    if (s) console.log([build, median(s.mounted), median(s.settled), ...s.parts.map(median)].join(' | '));
+  }
+} finally {
+  for (const ext of contexts) await ext.close();
+  server.close();
+}
