@@ -54,11 +54,18 @@ export function queryAll(root: ParentNode, list: string): Element[] {
 }
 
 /**
- * Whether anything matches the list: part by part, for what is usually absent (the login form,
- * the success dialog), where each part's walk of the whole page is on the fast path.
+ * Whether anything matches the list: part by part, stopping at the first part that does, for what
+ * is usually absent (the login form, the success dialog), where each part's walk of the whole page
+ * is on the fast path.
  */
 export function exists(root: ParentNode, list: string): boolean {
-  return perPart(list, (part) => root.querySelector(part)).some((el) => el !== null);
+  return selectorParts(list).some((part) => {
+    try {
+      return root.querySelector(part) !== null;
+    } catch {
+      return false; // not a selector: matches nothing
+    }
+  });
 }
 
 /**
