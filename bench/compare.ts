@@ -12,7 +12,7 @@
 
 import { chromiumContext } from '../test/e2e/harness/session';
 import { ms, percentile } from './machine';
-import { listPage, load, PARTS, serve, trackedRecords } from './panel';
+import { importRecords, listPage, load, PARTS, serve, trackedRecords } from './panel';
 
 const builds = process.argv.slice(2);
 if (builds.length < 2) throw new Error('usage: npm run bench:compare -- <build> <build> [<build> …]');
@@ -27,15 +27,7 @@ try {
   for (const build of builds) {
     const ext = await chromiumContext(build);
     contexts.push(ext);
-    const options = await ext.context.newPage();
-    await options.goto(`${ext.extensionOrigin}/options.html`);
-    await options.evaluate(
-      (records) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'records/import', records }),
-      trackedRecords(html, new URL(url).origin, tracked),
-    );
+    await importRecords(ext, trackedRecords(html, new URL(url).origin, tracked));
     await load(ext.context, url, 'all', tracked); // warm up
   }
   const seen = builds.map(() => ({

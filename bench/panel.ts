@@ -286,6 +286,23 @@ export interface PanelBench {
   ratio: number;
 }
 
+/** Our records for the page, put in through the options page like a restored backup. */
+export async function importRecords(
+  ext: Awaited<ReturnType<typeof chromiumContext>>,
+  records: PaymentRecord[],
+): Promise<void> {
+  const options = await ext.context.newPage();
+  await options.goto(`${ext.extensionOrigin}/options.html`);
+  const reply = await options.evaluate(
+    (rs) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'records/import', records: rs }),
+    records,
+  );
+  if (!(reply as { ok?: boolean }).ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
+}
+
 export async function benchPanel(rows: number, tracked: number): Promise<PanelBench> {
   const html = await listPage(rows);
   const { server, url } = await serve(html);
@@ -293,17 +310,7 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
   const withExt = await chromiumContext(process.env.EVW_BENCH_BUILD ?? CHROME_BUILD);
   const without = await chromiumContext(null);
   try {
-    // Our records for that page, put in through the options page like a restored backup.
-    const options = await withExt.context.newPage();
-    await options.goto(`${withExt.extensionOrigin}/options.html`);
-    const reply = await options.evaluate(
-      (records) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'records/import', records }),
-      trackedRecords(html, origin, tracked),
-    );
-    if (!(reply as { ok?: boolean }).ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
+    await importRecords(withExt, trackedRecords(html, origin, tracked));
     // Warm up: the first loads fill the browser's caches.
     await load(withExt.context, url, 'all', tracked);
     const mounted: number[] = [];

@@ -42,7 +42,7 @@ describe('detectPage', () => {
     expect(detectPage(DEFAULT_PROFILE, url, page('<h1>รายงานงบทดลอง</h1>'))).toBe('other');
   });
 
-  it('finds the login form and the title in one walk, and reads the title after a login form in the page', () => {
+  it('takes a login form anywhere over a title, and only the first four titles, in page order', () => {
     const url = at('https://laas.dla.go.th/app/x');
     // A login form anywhere wins over a title, in whichever order they stand.
     expect(
