@@ -48,13 +48,15 @@ export interface PaymentRecord {
 }
 
 /**
- * How a payment was captured: the site's own API answer, the form and success dialog, or a save
- * that left without an answer (`unanswered`: the network failed or the page went away first).
- * An unanswered record is a question, not yet a payment: the status check confirms it (the list
- * has it; it becomes `form`) or settles that e-LAAS never got it (`failed`, see NOT_RECEIVED).
+ * How a payment was captured: the site's own API answer, the form and success dialog, the form of
+ * a save whose answer came back unreadable (`unreadable`: its answer was read, so no answer with
+ * e-LAAS' id will follow for it), or a save that left without an answer (`unanswered`: the network
+ * failed or the page went away first). An unanswered record is a question, not yet a payment: the
+ * status check confirms it (the list has it; it becomes `form`) or settles that e-LAAS never got
+ * it (`failed`, see NOT_RECEIVED).
  */
-export type CaptureSource = 'api' | 'form' | 'unanswered';
-export const CAPTURE_SOURCES: readonly CaptureSource[] = ['api', 'form', 'unanswered'];
+export type CaptureSource = 'api' | 'form' | 'unreadable' | 'unanswered';
+export const CAPTURE_SOURCES: readonly CaptureSource[] = ['api', 'form', 'unreadable', 'unanswered'];
 
 /** An unanswered save e-LAAS never received: failed, and this says so instead of e-LAAS' reason. */
 export function notReceived(r: Pick<PaymentRecord, 'status' | 'capturedFrom'>): boolean {

@@ -214,7 +214,10 @@ export function capture(
         record,
         error,
         (r) =>
-          r.origin === origin && r.unit === scope.unit && r.user === scope.user && sameSave(r, payment, now),
+          r.origin === origin &&
+          r.unit === scope.unit &&
+          r.user === scope.user &&
+          sameSave(r, payment, now, capturedFrom),
       );
       await recordsChanged(origin).catch(() => undefined);
       return { id: record.id, duplicate };
@@ -231,18 +234,16 @@ export function capture(
  */
 const UNANSWERED_SAME_MS = 10 * 60_000;
 
-/** How far apart in time two captures of one save can be, by how the later one was captured. */
+/**
+ * How far apart in time two captures of one save can be, by how the later one was captured: what
+ * a page left in the tab's storage (unanswered, or unreadable) may come from the tab's next page.
+ */
 function sameSaveWindow(captured: CaptureSource): number {
-  return captured === 'unanswered' ? UNANSWERED_SAME_MS : SAME_SAVE_MS;
+  return captured === 'unanswered' || captured === 'unreadable' ? UNANSWERED_SAME_MS : SAME_SAVE_MS;
 }
 
 /** Is this record the same save as a payment captured now (API and dialog, or twice)? */
-function sameSave(
-  r: PaymentRecord,
-  payment: CapturedPayment,
-  now: number,
-  captured: CaptureSource = 'api',
-): boolean {
+function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number, captured: CaptureSource): boolean {
   // A save e-LAAS never received is no payment: a save of the same ฎีกา now is a new one.
   if (notReceived(r)) return false;
   // A save no answer was seen for is never one whose answer was read (with e-LAAS' id): that is
@@ -250,10 +251,17 @@ function sameSave(
   // sends it as such). Only a record without an id can be it.
   if (captured === 'unanswered' && r.elaasId !== null) return false;
   const key = payment.ref ?? payment.elaasId;
+  // A save whose answer came back unreadable has had its answer: an answer with e-LAAS' id is
+  // another save of the ฎีกา (another tab's, seconds apart), and so is a record that has one
+  // from its own answer. By ฎีกา, amount and date they would pass for one save and lose one.
+  const unreadableApart =
+    (captured === 'api' && r.capturedFrom === 'unreadable') ||
+    (captured === 'unreadable' && r.elaasId !== null && r.capturedFrom !== 'unreadable');
   return (
     (key !== null && (r.elaasId === key || r.ref === key)) ||
     (payment.elaasId !== null && r.elaasId === payment.elaasId) ||
-    ((key === null || r.elaasId === null) &&
+    (!unreadableApart &&
+      (key === null || r.elaasId === null) &&
       r.dekaNo === payment.dekaNo &&
       r.amount === payment.amount &&
       r.payDate === payment.payDate &&

@@ -299,7 +299,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     // success dialog: keep what the form said, unconfirmed (no e-LAAS id), for the status check
     // to confirm by ฎีกา, amount and date. No answer at all: e-LAAS may or may not have it; the
     // check settles which. Kept now, a second save of the same ฎีกา meets the duplicate guard.
-    record(unconfirmedSave(save), event.kind === 'unreadable' ? 'form' : 'unanswered');
+    record(unconfirmedSave(save), event.kind === 'unreadable' ? 'unreadable' : 'unanswered');
   });
   // Saves a page of this tab sent and never saw settled: e-LAAS may have them or not. Kept once
   // the page says whose they are (its unit and user are not drawn yet at our start).
@@ -310,7 +310,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     leftoversTaken = true;
     for (const save of savesOut()) {
       if (save.answer) record(save.answer, 'api', save.dekaNo);
-      else record(unconfirmedSave(save), save.unreadable ? 'form' : 'unanswered');
+      else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
   };
 

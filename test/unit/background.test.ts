@@ -316,21 +316,22 @@ describe('a list longer than the pages one check reads', () => {
   });
 });
 
+/** What a payment form said: no e-LAAS id, the fiscal year guessed from the pay date. */
+const save = (dekaNo: string) => ({
+  elaasId: null,
+  ref: null,
+  dekaNo,
+  payee: 'ร้านศรีสุขการค้า',
+  amount: 50_000,
+  payDate: '2026-06-10',
+  fiscalYear: 2569,
+  status: 'awaiting' as const,
+  voucherNo: null,
+  voucherCreatedAt: null,
+});
+
 describe('a save whose answer never came', () => {
   const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
-  /** What a payment form said: no e-LAAS id, the fiscal year guessed from the pay date. */
-  const save = (dekaNo: string) => ({
-    elaasId: null,
-    ref: null,
-    dekaNo,
-    payee: 'ร้านศรีสุขการค้า',
-    amount: 50_000,
-    payDate: '2026-06-10',
-    fiscalYear: 2569,
-    status: 'awaiting' as const,
-    voucherNo: null,
-    voucherCreatedAt: null,
-  });
 
   it('is confirmed by its answer or by the list, and settled as never received only by a whole read begun well after it', async () => {
     const { capture, runCheck, UNANSWERED_GRACE_MS } = await import('../../entrypoints/background/tracking');
@@ -412,10 +413,10 @@ describe('a save whose answer never came', () => {
     vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
     // The answer was garbled (kept from the form); the page went away before the background said
     // it had it, and the tab's next page, five minutes on, offers the save again as unanswered.
-    await capture('https://laas.dla.go.th', scope, save('238/2569'), 'form');
+    await capture('https://laas.dla.go.th', scope, save('238/2569'), 'unreadable');
     now += 5 * 60_000;
     await capture('https://laas.dla.go.th', scope, save('238/2569'), 'unanswered');
-    expect((await allRecords()).map((r) => r.capturedFrom)).toEqual(['form']);
+    expect((await allRecords()).map((r) => r.capturedFrom)).toEqual(['unreadable']);
 
     // Another tab saved ฎีกา 239 and read e-LAAS' answer; this tab's save of it, a second earlier,
     // got none: two saves, two records (the check says whether e-LAAS has the second).
@@ -441,6 +442,60 @@ describe('a save whose answer never came', () => {
     const message = (capturedFrom: unknown) => ({ type: 'payment/recorded', scope, payment, capturedFrom });
     expect(parseRequest(message('unanswered'))).not.toBeNull();
     expect(parseRequest(message('guessed'))).toBeNull();
+  });
+});
+
+describe('a save whose answer came back unreadable', () => {
+  const scope = { unit: 'อบต.นาโพธิ์', user: 'สมศรี ใจดี' };
+  const origin = 'https://laas.dla.go.th';
+  const answered = (dekaNo: string, id: string) => ({ ...save(dekaNo), elaasId: id, ref: `PAY${id}` });
+  const kept = async (dekaNo: string) => {
+    const { allRecords } = await import('../../platform/extension/db');
+    return (await allRecords())
+      .filter((r) => r.dekaNo === dekaNo)
+      .map((r) => `${r.capturedFrom} ${r.elaasId ?? '-'}`)
+      .sort();
+  };
+
+  it("is never merged with another tab's save of the ฎีกา whose answer was read (the soak's lost payment)", async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { clearRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    let now = T0;
+    vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
+    // Tab 1's save of ฎีกา 250 got a garbled answer (kept from its form); four seconds on, the
+    // clerk saved it again in tab 2, which had not heard of the first, and read e-LAAS' answer.
+    await capture(origin, scope, save('250/2569'), 'unreadable');
+    now += 4_000;
+    await capture(origin, scope, answered('250/2569', 'p250'), 'api');
+    expect(await kept('250/2569')).toEqual(['api p250', 'unreadable -']);
+    // The other way round: tab 2's answer is kept first.
+    await capture(origin, scope, answered('251/2569', 'p251'), 'api');
+    now += 4_000;
+    await capture(origin, scope, save('251/2569'), 'unreadable');
+    expect(await kept('251/2569')).toEqual(['api p251', 'unreadable -']);
+    vi.restoreAllMocks();
+  });
+
+  it('is one record however often it is offered: by its dialog, again by the next page, after the list gave it an id', async () => {
+    const { capture, applyRows } = await import('../../entrypoints/background/tracking');
+    const { clearRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    let now = T0;
+    vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
+    await capture(origin, scope, save('252/2569'), 'unreadable');
+    await capture(origin, scope, save('252/2569'), 'form');
+    expect(await kept('252/2569')).toEqual(['unreadable -']);
+    // The list confirms it (and gives its id); the page had gone before the background said it
+    // had the save, and the tab's next page offers it again, six minutes on.
+    await applyRows(origin, scope.unit, [{ ...answered('252/2569', 'p252'), failureReason: null }], 'list');
+    expect(await kept('252/2569')).toEqual(['unreadable p252']);
+    now += 6 * 60_000;
+    await capture(origin, scope, save('252/2569'), 'unreadable');
+    expect(await kept('252/2569')).toEqual(['unreadable p252']);
+    vi.restoreAllMocks();
   });
 });
 
