@@ -15,6 +15,9 @@ import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
 /** Extension pages the end-to-end tests open (testing builds only). */
 const EXTENSION_PAGES = ['options.html', 'popup.html', 'training.html'];
 
+/** entrypoints/elaas-line.ts, as built. */
+const LINE_SCRIPT = 'elaas-line.js';
+
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 
 export default defineConfig({
@@ -83,6 +86,11 @@ export default defineConfig({
       }
     },
     'build:manifestGenerated': (wxt, manifest) => {
+      // The line to the bridge (entrypoints/elaas-line.ts): a content script without WXT's wrapper.
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [LINE_SCRIPT] },
+      ];
       if (wxt.config.mode !== 'testing') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
