@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { catalogFile, catalogs } from './core/i18n';
+import { OVERLAY_LOADER, OVERLAY_MODULE } from './platform/extension/overlay-module';
 import { DEV_PUBLIC_KEY } from './scripts/dev-key';
 import { PREACT_JSX } from './scripts/jsx';
 import { noInnerHtml } from './scripts/no-inner-html';
@@ -17,6 +20,10 @@ const EXTENSION_PAGES = ['options.html', 'popup.html', 'training.html'];
 
 /** entrypoints/elaas-line.ts, as built. */
 const LINE_SCRIPT = 'elaas-line.js';
+/** V8's explicit compile hint for a whole file (https://v8.dev/blog/explicit-compile-hints). */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+/** Unlisted scripts that run on e-LAAS pages, in a content script's world. */
+const PAGE_SCRIPTS = ['elaas-line', 'elaas-loader', 'elaas-overlay'];
 
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 
@@ -50,6 +57,12 @@ export default defineConfig({
       action: { default_title: '__MSG_extName__' },
       host_permissions: hosts,
       ...(local && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
+      // Chromium's overlay module, imported by its loader content script on e-LAAS pages (see
+      // entrypoints/elaas-overlay.ts); e-LAAS pages may fetch it too, which tells them no more
+      // than that the extension is installed.
+      ...(browser === 'firefox'
+        ? {}
+        : { web_accessible_resources: [{ resources: [OVERLAY_MODULE], matches: hosts }] }),
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
@@ -76,7 +89,7 @@ export default defineConfig({
     // (Chrome MV3 and Firefox both have them) instead of webextension-polyfill, which the
     // background and the extension pages keep. This keeps the overlay within its size budget.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || PAGE_SCRIPTS.includes(e.name))) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         const i = alias.findIndex((a) => a.find === 'wxt/browser');
@@ -85,11 +98,23 @@ export default defineConfig({
         delete (alias as Record<string, string>)['wxt/browser'];
       }
     },
+    // V8 compiles the whole overlay module when it first loads (explicit compile hint), so that
+    // Chromium's code cache for it holds every function, not only those its first lines ran.
+    // Added after minifying, which drops comments.
+    'build:done': (wxt) => {
+      if (wxt.config.browser === 'firefox') return;
+      const file = join(wxt.config.outDir, OVERLAY_MODULE);
+      writeFileSync(file, `${COMPILE_HINT}\n${readFileSync(file, 'utf8')}`);
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // The line to the bridge (entrypoints/elaas-line.ts): a content script without WXT's wrapper.
+      // Chromium's overlay loader (entrypoints/elaas-loader.ts), likewise.
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [LINE_SCRIPT] },
+        ...(wxt.config.browser === 'firefox'
+          ? []
+          : [{ matches: [...ELAAS_MATCHES], run_at: 'document_idle' as const, js: [OVERLAY_LOADER] }]),
       ];
       if (wxt.config.mode !== 'testing') return;
       for (const script of manifest.content_scripts ?? []) {

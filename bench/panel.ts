@@ -147,6 +147,10 @@ const SCRIPT_EVENTS = new Set([
   'RunMicrotasks',
   'EventDispatch',
   'FireAnimationFrame',
+  // A module (imported by a content script): compiled, run, and its code cached.
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
 ]);
 
 /**
@@ -171,7 +175,12 @@ function ourScript(events: TraceEvent[]): { first: number; spans: Span[] } {
     if (e.ts < until) continue;
     until = e.ts + (e.dur ?? 0);
     const file = e.name === 'EvaluateScript' ? (e.args?.data?.url ?? '').split('/').pop() : undefined;
-    spans.push([e.ts, (e.tdur ?? e.dur ?? 0) / 1000, file ? `${file} evaluated` : 'callbacks']);
+    const what = file
+      ? `${file} evaluated`
+      : e.name.endsWith('Module')
+        ? 'elaas-overlay.js module'
+        : 'callbacks';
+    spans.push([e.ts, (e.tdur ?? e.dur ?? 0) / 1000, what]);
   }
   return { first: first.ts, spans };
 }
@@ -198,7 +207,8 @@ export function scriptUntil(events: TraceEvent[], mark: string, kind?: string): 
 export const PARTS = [
   'elaas-bridge.js evaluated',
   'elaas-line.js evaluated',
-  'elaas.js evaluated',
+  'elaas-loader.js evaluated',
+  'elaas-overlay.js module',
   'callbacks',
 ];
 
