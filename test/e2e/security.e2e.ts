@@ -1,7 +1,8 @@
 /**
  * feature: pending-panel
  * Nothing let in, end to end in both browsers: a page that forges the bridge's messages or tries
- * to take its line plants no record and makes nobody ask e-LAAS anything; a full disk is said in
+ * to take its line plants no record and makes nobody ask e-LAAS anything; the overlay runs under
+ * the page's CSP and out of the page's reach; a full disk is said in
  * the panel and loses no payment; payees with markup, handlers, right-to-left marks or thousands
  * of characters are shown as inert, bounded text.
  */
@@ -89,6 +90,24 @@ for (const browserName of BROWSERS) {
       await waitForRecords(page, 1);
       const shown = await readPanel(page);
       expect(shown?.records.map((r) => r.deka)).toEqual(sim.ctx.state.payments.map((p) => p.dekaNo));
+    });
+
+    it("runs the overlay out of the page's reach, under the page's own CSP", async () => {
+      // The simulator's pages forbid any script but their origin's (as a careful e-LAAS would).
+      const res = await fetch(sim.url + RECORD);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // In Chromium the overlay is a module its loader imports into the isolated world (wxt.config.ts):
+      // the page's CSP does not stop it, and the page's world sees none of its code.
+      await openSignedIn(page, sim.url + RECORD);
+      await page.waitFor(
+        () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel'),
+        null,
+      );
+      const reach = await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        return ['elaas', 'elaasOverlay', 'elaasLoader', 'elaasLine'].filter((name) => name in w);
+      }, null);
+      expect(reach).toEqual([]);
     });
 
     it('storage full: the panel says so and lists the payment; nothing is lost once there is room', async () => {
