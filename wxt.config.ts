@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { catalogFile, catalogs } from './core/i18n';
-import { OVERLAY_LOADER, OVERLAY_MODULE } from './platform/extension/overlay-module';
+import { OVERLAY_MODULE } from './platform/extension/overlay-module';
 import { DEV_PUBLIC_KEY } from './scripts/dev-key';
 import { PREACT_JSX } from './scripts/jsx';
 import { noInnerHtml } from './scripts/no-inner-html';
@@ -23,7 +23,7 @@ const LINE_SCRIPT = 'elaas-line.js';
 /** V8's explicit compile hint for a whole file (https://v8.dev/blog/explicit-compile-hints). */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /** Unlisted scripts that run on e-LAAS pages, in a content script's world. */
-const PAGE_SCRIPTS = ['elaas-line', 'elaas-loader', 'elaas-overlay'];
+const PAGE_SCRIPTS = ['elaas-line', 'elaas-overlay'];
 
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 
@@ -57,7 +57,7 @@ export default defineConfig({
       action: { default_title: '__MSG_extName__' },
       host_permissions: hosts,
       ...(local && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
-      // Chromium's overlay module, imported by its loader content script on e-LAAS pages (see
+      // Chromium's overlay module, imported by elaas-line.js on e-LAAS pages (see
       // entrypoints/elaas-overlay.ts); e-LAAS pages may fetch it too, which tells them no more
       // than that the extension is installed.
       ...(browser === 'firefox'
@@ -107,14 +107,11 @@ export default defineConfig({
       writeFileSync(file, `${COMPILE_HINT}\n${readFileSync(file, 'utf8')}`);
     },
     'build:manifestGenerated': (wxt, manifest) => {
-      // The line to the bridge (entrypoints/elaas-line.ts): a content script without WXT's wrapper.
-      // Chromium's overlay loader (entrypoints/elaas-loader.ts), likewise.
+      // The line to the bridge, and in Chromium the overlay's loader (entrypoints/elaas-line.ts):
+      // a content script without WXT's wrapper.
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [LINE_SCRIPT] },
-        ...(wxt.config.browser === 'firefox'
-          ? []
-          : [{ matches: [...ELAAS_MATCHES], run_at: 'document_idle' as const, js: [OVERLAY_LOADER] }]),
       ];
       if (wxt.config.mode !== 'testing') return;
       for (const script of manifest.content_scripts ?? []) {

@@ -207,7 +207,6 @@ export function scriptUntil(events: TraceEvent[], mark: string, kind?: string): 
 export const PARTS = [
   'elaas-bridge.js evaluated',
   'elaas-line.js evaluated',
-  'elaas-loader.js evaluated',
   'elaas-overlay.js module',
   'callbacks',
 ];
@@ -407,9 +406,10 @@ export function panelReport(benches: PanelBench[]): string {
     '',
     "About half of the time to the panel was V8 compiling the overlay (the page's timeline with V8's",
     "compile events, 26 November 2026: ~12 of ~21 ms). Chromium never keeps a content script's",
-    "compiled code, but keeps a module's: in Chromium a one-line loader content script imports the",
-    'overlay as a module into its isolated world, marked for compiling whole so that the code cache',
-    'holds every function it runs (docs/interface.md, "Cost"). The first loads above pay the compile.',
+    "compiled code, but keeps a module's: in Chromium the line's content script imports the overlay",
+    'as a module into its isolated world once the page is ready, marked for compiling whole so that',
+    'the code cache holds every function it runs (docs/interface.md, "Cost"). The first loads above',
+    'pay the compile.',
     '',
     'Reports before 26 November 2026 gave 14–17 ms here: they left out promise callbacks (where the',
     "background's answers arrive, and so most of the overlay's work), and their grown list repeated",

@@ -1,14 +1,34 @@
 /**
- * The content script's meeting with the page-world bridge, at document_start, before any script
- * of the page has run (see site/bridge-channel.ts): the line it opens waits in this extension's
- * isolated world for the overlay (elaas.content), which starts when the page is ready.
+ * At document_start in this extension's isolated world: the content script's meeting with the
+ * page-world bridge, before any script of the page has run (see site/bridge-channel.ts). The line
+ * it opens waits here for the overlay, which starts once the page is ready.
+ *
+ * In Chromium this script also loads the overlay, as a module (entrypoints/elaas-overlay.ts)
+ * imported into this isolated world once the page's DOMContentLoaded handlers have run: a
+ * content script is compiled again on every page, a module from the extension is compiled from
+ * Chromium's code cache once it has one. The module is the extension's own file, web-accessible
+ * to e-LAAS pages only; nothing is loaded from elsewhere. (Firefox keeps compiled content scripts
+ * itself: there the overlay is the content script elaas.content, at document_idle.)
  *
  * Built as an unlisted script and declared a content script by wxt.config.ts: WXT's content
- * script wrapper (its context, logger and location watcher, 60 % of this file) is not needed for
- * these few lines, and compiling it on every e-LAAS page cost about a millisecond.
+ * script wrapper (its context, logger and location watcher) would be compiled on every page for
+ * these few lines.
  */
+import { browser } from 'wxt/browser';
+import { OVERLAY_MODULE } from '../platform/extension/overlay-module';
 import { holdBridgeLine } from './elaas.content/line';
+
+function loadOverlay(): void {
+  import(/* @vite-ignore */ browser.runtime.getURL(`/${OVERLAY_MODULE}`)).catch((error: unknown) =>
+    console.warn('[Voucher Watch] the overlay did not load', error),
+  );
+}
 
 export default defineUnlistedScript(() => {
   holdBridgeLine();
+  if (import.meta.env.BROWSER === 'firefox') return;
+  // As Chromium's document_idle would: after the page's own DOMContentLoaded handlers.
+  const load = () => setTimeout(loadOverlay, 0);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', load, { once: true });
+  else load();
 });

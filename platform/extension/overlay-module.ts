@@ -1,6 +1,5 @@
 /**
- * Chromium's overlay module (entrypoints/elaas-overlay.ts) as built, and the loader that imports
- * it (entrypoints/elaas-loader.ts), both declared in wxt.config.ts.
+ * Chromium's overlay module (entrypoints/elaas-overlay.ts) as built: entrypoints/elaas-line.ts
+ * imports it, wxt.config.ts makes it web-accessible to e-LAAS pages.
  */
 export const OVERLAY_MODULE = 'elaas-overlay.js';
-export const OVERLAY_LOADER = 'elaas-loader.js';

@@ -96,7 +96,7 @@ for (const browserName of BROWSERS) {
       // The simulator's pages forbid any script but their origin's (as a careful e-LAAS would).
       const res = await fetch(sim.url + RECORD);
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-      // In Chromium the overlay is a module its loader imports into the isolated world (wxt.config.ts):
+      // In Chromium the overlay is a module elaas-line.js imports into the isolated world:
       // the page's CSP does not stop it, and the page's world sees none of its code.
       await openSignedIn(page, sim.url + RECORD);
       await page.waitFor(
@@ -105,7 +105,7 @@ for (const browserName of BROWSERS) {
       );
       const reach = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>;
-        return ['elaas', 'elaasOverlay', 'elaasLoader', 'elaasLine'].filter((name) => name in w);
+        return ['elaas', 'elaasOverlay', 'elaasLine'].filter((name) => name in w);
       }, null);
       expect(reach).toEqual([]);
     });
