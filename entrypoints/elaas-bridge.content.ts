@@ -4,13 +4,13 @@
  */
 import { installBridge } from '../site/bridge';
 import { ELAAS_MATCHES } from '../site/hosts';
-import { DEFAULT_PROFILE } from '../site/profile';
+import { DEFAULT_API } from '../site/profile';
 
 export default defineContentScript({
   matches: [...ELAAS_MATCHES],
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    installBridge(window, DEFAULT_PROFILE.api);
+    installBridge(window, DEFAULT_API);
   },
 });

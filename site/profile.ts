@@ -106,45 +106,48 @@ export interface SiteProfile {
   };
 }
 
+/** What e-LAAS' JSON API looks like: also all the page-world bridge needs (a smaller script). */
+export const DEFAULT_API: ApiProfile = {
+  record: { method: 'POST', path: '/api/v1/expenditure/payments$' },
+  list: {
+    path: '/api/v1/expenditure/payments',
+    params: { dateFrom: 'dateFrom', fiscalYear: 'fiscalYear', page: 'page', size: 'size' },
+    pageSize: 100,
+    maxPages: 5,
+  },
+  envelope: {
+    code: 'code',
+    message: 'message',
+    data: 'data',
+    rows: 'rows',
+    total: 'total',
+    success: ['S'],
+  },
+  fields: {
+    id: ['id'],
+    ref: ['ref'],
+    dekaNo: ['dekaNo'],
+    payee: ['payee'],
+    amount: ['netAmount', 'amount'],
+    payDate: ['payDate'],
+    fiscalYear: ['fiscalYear'],
+    status: ['status'],
+    voucherNo: ['voucherNo'],
+    voucherCreatedAt: ['voucherCreatedAt'],
+    failureReason: ['failureReason'],
+  },
+  statusCodes: {
+    AWAITING: 'awaiting',
+    PROCESSING: 'processing',
+    CREATED: 'created',
+    FAILED: 'failed',
+    CANCELLED: 'cancelled',
+  },
+};
+
 export const DEFAULT_PROFILE: SiteProfile = {
   id: 'default-2569-06',
-  api: {
-    record: { method: 'POST', path: '/api/v1/expenditure/payments$' },
-    list: {
-      path: '/api/v1/expenditure/payments',
-      params: { dateFrom: 'dateFrom', fiscalYear: 'fiscalYear', page: 'page', size: 'size' },
-      pageSize: 100,
-      maxPages: 5,
-    },
-    envelope: {
-      code: 'code',
-      message: 'message',
-      data: 'data',
-      rows: 'rows',
-      total: 'total',
-      success: ['S'],
-    },
-    fields: {
-      id: ['id'],
-      ref: ['ref'],
-      dekaNo: ['dekaNo'],
-      payee: ['payee'],
-      amount: ['netAmount', 'amount'],
-      payDate: ['payDate'],
-      fiscalYear: ['fiscalYear'],
-      status: ['status'],
-      voucherNo: ['voucherNo'],
-      voucherCreatedAt: ['voucherCreatedAt'],
-      failureReason: ['failureReason'],
-    },
-    statusCodes: {
-      AWAITING: 'awaiting',
-      PROCESSING: 'processing',
-      CREATED: 'created',
-      FAILED: 'failed',
-      CANCELLED: 'cancelled',
-    },
-  },
+  api: DEFAULT_API,
   listPage: {
     checkUrl: '/payment/list?from={dateFrom}&size=20&page={page}',
     table: 'table',

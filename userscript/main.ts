@@ -16,7 +16,7 @@ import { gm } from '../platform/userscript/gm';
 import { createUserscriptHost } from '../platform/userscript/host';
 import { electLeader } from '../platform/userscript/leader';
 import { installBridge } from '../site/bridge';
-import { DEFAULT_PROFILE } from '../site/profile';
+import { DEFAULT_API } from '../site/profile';
 
 declare const unsafeWindow: (Window & typeof globalThis) | undefined;
 
@@ -46,7 +46,7 @@ function start(): void {
   );
 }
 
-installBridge(pageWindow(), DEFAULT_PROFILE.api);
+installBridge(pageWindow(), DEFAULT_API);
 // Met now, before the page's scripts run: the overlay, which starts later, talks on this line.
 holdBridgeLine();
 if (document.body) start();
