@@ -85,9 +85,10 @@ export default defineConfig({
         files.push({ relativeDest: catalogFile(lang), contents: JSON.stringify(catalogs[lang]) });
       }
     },
-    // Content scripts run on every e-LAAS page: they use the browsers' own promise-based APIs
-    // (Chrome MV3 and Firefox both have them) instead of webextension-polyfill, which the
-    // background and the extension pages keep. This keeps the overlay within its size budget.
+    // Content scripts (and the unlisted scripts they load) run on every e-LAAS page: they use the
+    // browsers' own promise-based APIs (Chrome MV3 and Firefox both have them) instead of
+    // webextension-polyfill, which the background and the extension pages keep. This keeps the
+    // overlay within its size budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script' || PAGE_SCRIPTS.includes(e.name))) return;
       const alias = config.resolve?.alias;
@@ -98,9 +99,9 @@ export default defineConfig({
         delete (alias as Record<string, string>)['wxt/browser'];
       }
     },
-    // V8 compiles the whole overlay module when it first loads (explicit compile hint), so that
-    // Chromium's code cache for it holds every function, not only those its first lines ran.
-    // Added after minifying, which drops comments.
+    // V8 compiles the whole overlay module when it loads (explicit compile hint), off the main
+    // thread, so that no function is compiled there at its first call and Chromium's code cache
+    // for it holds every function. Added after minifying, which drops comments.
     'build:done': (wxt) => {
       if (wxt.config.browser === 'firefox') return;
       const file = join(wxt.config.outDir, OVERLAY_MODULE);

@@ -5,8 +5,8 @@
  *
  * In Chromium this script also loads the overlay, as a module (entrypoints/elaas-overlay.ts)
  * imported into this isolated world once the page's DOMContentLoaded handlers have run: a
- * content script is compiled again on every page, a module from the extension is compiled from
- * Chromium's code cache once it has one. The module is the extension's own file, web-accessible
+ * content script is compiled on the page's main thread on every page, a module is compiled off
+ * it as it streams in, and from Chromium's code cache once it has one. The module is the extension's own file, web-accessible
  * to e-LAAS pages only; nothing is loaded from elsewhere. (Firefox keeps compiled content scripts
  * itself: there the overlay is the content script elaas.content, at document_idle.)
  *

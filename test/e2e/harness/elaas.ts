@@ -176,6 +176,10 @@ export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<un
 
 /** A record as the options page's export gives it (the fields the tests compare). */
 export interface ExportedRecord {
+  /** Our id for the record (`core/records.ts` recordId). */
+  id: string;
+  /** e-LAAS' reference, once known. */
+  ref: string | null;
   dekaNo: string;
   status: string;
   voucherNo: string | null;
@@ -194,7 +198,9 @@ export function exportedRecords(session: Session): Promise<ExportedRecord[]> {
     const reply = (await (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'records/export' })) as {
       data: ExportedRecord[];
     };
-    return reply.data.map(({ dekaNo, status, voucherNo, failureReason, capturedFrom }) => ({
+    return reply.data.map(({ id, ref, dekaNo, status, voucherNo, failureReason, capturedFrom }) => ({
+      id,
+      ref,
       dekaNo,
       status,
       voucherNo,
