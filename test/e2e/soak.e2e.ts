@@ -394,6 +394,9 @@ describe('soak: payments under random faults, three tabs', () => {
     async () => {
       await soak('firefox', FIREFOX_PAYMENTS);
     },
-    bound(FIREFOX_PAYMENTS, 2 * 60_000, 60),
+    // Two minutes was too tight: with seed 664855379 faults came thick through the last batch and
+    // the clerks' retries took 1.9 min to finish it (LOST 0 when let finish); the test stopped at
+    // 2 min, looking like a hang at 54 of 60.
+    bound(FIREFOX_PAYMENTS, 3 * 60_000, 60),
   );
 });
