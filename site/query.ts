@@ -34,17 +34,20 @@ export function selectorParts(list: string): string[] {
 const FOLLOWING = 4;
 const inPageOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
 
+/** One part's answer, or undefined when the part is not a selector (it matches nothing). */
+function tryPart<T>(part: string, query: (part: string) => T): T | undefined {
+  try {
+    return query(part);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Each part's answer; a part that is not a selector answers nothing. */
 function perPart<T>(list: string, query: (part: string) => T): T[] {
-  const out: T[] = [];
-  for (const part of selectorParts(list)) {
-    try {
-      out.push(query(part));
-    } catch {
-      // not a selector: matches nothing
-    }
-  }
-  return out;
+  return selectorParts(list)
+    .map((part) => tryPart(part, query))
+    .filter((answer): answer is T => answer !== undefined);
 }
 
 /** Every element matching the list, in page order, each once. */
@@ -59,13 +62,7 @@ export function queryAll(root: ParentNode, list: string): Element[] {
  * is on the fast path.
  */
 export function exists(root: ParentNode, list: string): boolean {
-  return selectorParts(list).some((part) => {
-    try {
-      return root.querySelector(part) !== null;
-    } catch {
-      return false; // not a selector: matches nothing
-    }
-  });
+  return selectorParts(list).some((part) => Boolean(tryPart(part, (p) => root.querySelector(p))));
 }
 
 /**
