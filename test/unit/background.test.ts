@@ -1,5 +1,5 @@
 /** The background's message handling, with WXT's fake browser. */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noticeVersion } from '../../core/notice';
 import type { OverlayState } from '../../core/protocol';
@@ -457,13 +457,19 @@ describe('a save whose answer came back unreadable', () => {
       .sort();
   };
 
-  it("is never merged with another tab's save of the ฎีกา whose answer was read (the soak's lost payment)", async () => {
-    const { capture } = await import('../../entrypoints/background/tracking');
+  /** The background's clock, moved by the tests; each starts with no records. */
+  let now = T0;
+  beforeEach(async () => {
     const { clearRecords } = await import('../../platform/extension/db');
     const { extensionHost } = await import('../../platform/extension/host');
     await clearRecords();
-    let now = T0;
+    now = T0;
     vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("is never merged with another tab's save of the ฎีกา whose answer was read (the soak's lost payment)", async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
     // Tab 1's save of ฎีกา 250 got a garbled answer (kept from its form); four seconds on, the
     // clerk saved it again in tab 2, which had not heard of the first, and read e-LAAS' answer.
     await capture(origin, scope, save('250/2569'), 'unreadable');
@@ -475,16 +481,10 @@ describe('a save whose answer came back unreadable', () => {
     now += 4_000;
     await capture(origin, scope, save('251/2569'), 'unreadable');
     expect(await kept('251/2569')).toEqual(['api p251', 'unreadable -']);
-    vi.restoreAllMocks();
   });
 
   it('is one record however often it is offered: by its dialog, again by the next page, after the list gave it an id', async () => {
     const { capture, applyRows } = await import('../../entrypoints/background/tracking');
-    const { clearRecords } = await import('../../platform/extension/db');
-    const { extensionHost } = await import('../../platform/extension/host');
-    await clearRecords();
-    let now = T0;
-    vi.spyOn(extensionHost, 'now').mockImplementation(async () => now);
     await capture(origin, scope, save('252/2569'), 'unreadable');
     await capture(origin, scope, save('252/2569'), 'form');
     expect(await kept('252/2569')).toEqual(['unreadable -']);
@@ -495,7 +495,6 @@ describe('a save whose answer came back unreadable', () => {
     now += 6 * 60_000;
     await capture(origin, scope, save('252/2569'), 'unreadable');
     expect(await kept('252/2569')).toEqual(['unreadable p252']);
-    vi.restoreAllMocks();
   });
 });
 
