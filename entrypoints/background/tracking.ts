@@ -4,6 +4,7 @@
  * the badge. State lives in IndexedDB and storage, never in globals: the service worker may stop
  * at any time and the alarm brings it back.
  */
+import { coalesced } from '../../core/coalesce';
 import { match } from '../../core/matcher';
 import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
 import {
@@ -157,10 +158,34 @@ export const CHANGED_KEY = 'recordsChangedAt';
  * Records changed: the e-LAAS tabs of that origin (or all, for null) re-read their panels, and
  * extension pages (popup, options) see the storage key move.
  */
-export async function recordsChanged(origin: string | null): Promise<void> {
-  await host().kv.set({ [CHANGED_KEY]: Date.now() });
-  await (origin === null ? tellAllTabs() : notifyTabs(origin));
+export function recordsChanged(origin: string | null): Promise<void> {
+  changedOrigins.add(origin);
+  return tellChanges();
 }
+
+/** Origins whose tabs have not yet been told (null: every tab). */
+const changedOrigins = new Set<string | null>();
+/**
+ * A burst of changes is told at most once a second (and the badge and next check set as often):
+ * each tab re-reads its panel when told, and a burst of captures told one by one kept the tabs
+ * re-reading without pause (the soak: the background fell tens of seconds behind the clerks).
+ */
+const BURST_GAP_MS = 1000;
+
+/** Told once for many changes: once more after the run in flight, not once per change. */
+const tellChanges = coalesced(async () => {
+  const origins = [...changedOrigins];
+  changedOrigins.clear();
+  if (origins.length === 0) return;
+  await host().kv.set({ [CHANGED_KEY]: Date.now() });
+  if (origins.includes(null)) await tellAllTabs();
+  else await Promise.all(origins.map((origin) => notifyTabs(origin as string)));
+}, BURST_GAP_MS);
+
+/** The next check and the badge, after captures: one run for a burst of them (see coalesced). */
+const scheduleSoon = coalesced(async () => {
+  await schedule();
+}, BURST_GAP_MS);
 
 /** Tell the e-LAAS tabs of an origin that records changed, so their panels re-read them. */
 async function notifyTabs(origin: string): Promise<void> {
@@ -205,7 +230,7 @@ export function capture(
   capturedFrom: CaptureSource,
 ): Promise<{ id: string; duplicate: boolean }> {
   const run = captures.then(() =>
-    captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown) => {
+    captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown): Promise<Kept> => {
       // The database would not take it (full, blocked, failing): kept aside, never dropped.
       const now = await host().now();
       const record = newRecord(origin, scope, payment, capturedFrom, now);
@@ -219,12 +244,49 @@ export function capture(
           r.user === scope.user &&
           sameSave(r, payment, now, capturedFrom),
       );
-      await recordsChanged(origin).catch(() => undefined);
-      return { id: record.id, duplicate };
+      return { id: record.id, duplicate, changed: 'records' };
     }),
   );
   captures = run.catch(() => undefined);
-  return run;
+  // Kept: the answer goes back now. The tabs, the badge and the next check follow (at most once
+  // a second in a burst); the next capture does not wait for them. A failure to tell them is made
+  // good by the next change or check.
+  return run.then(({ id, duplicate, changed }) => {
+    // e-LAAS' answer to a save (its API's, or its success dialog): it is up, and so are we.
+    const answered = capturedFrom === 'api' || capturedFrom === 'form';
+    if (changed === 'pending' || answered)
+      void afterCapture(answered, changed === 'pending').catch(() => undefined);
+    if (changed) void recordsChanged(origin).catch(() => undefined);
+    return { id, duplicate };
+  });
+}
+
+/**
+ * After a capture: a pause of checking (maintenance, errors, offline, logged out) is over when
+ * e-LAAS has just answered a save, so checks go on at the usual pace rather than minutes later
+ * (the soak: unanswered saves waited five minutes after a maintenance spell for the check that
+ * settles them, while the clerks were saving again); then the next check and the badge.
+ */
+async function afterCapture(answered: boolean, pendingAdded: boolean): Promise<void> {
+  let lifted = false;
+  if (answered) {
+    const state = await pollerState();
+    if (state.paused !== null || state.failures > 0) {
+      await host().kv.set({ [POLLER_KEY]: { ...state, paused: null, failures: 0 } });
+      lifted = true;
+    }
+  }
+  if (pendingAdded || lifted) await scheduleSoon();
+}
+
+/**
+ * A capture's result, and what it changed: `pending`, a new pending record (the next check and
+ * the badge follow); `records`, what the panels show; null, nothing they show.
+ */
+interface Kept {
+  id: string;
+  duplicate: boolean;
+  changed: 'pending' | 'records' | null;
 }
 
 /**
@@ -315,7 +377,7 @@ async function captureNow(
   scope: Scope,
   payment: CapturedPayment,
   capturedFrom: CaptureSource,
-): Promise<{ id: string; duplicate: boolean }> {
+): Promise<Kept> {
   const now = await host().now();
   // The reference first (sameSave, newRecord): the API answer and the success dialog both show
   // it, so both captures of one save name the same record. Only the record of that key and the
@@ -339,8 +401,9 @@ async function captureNow(
     if (same.capturedFrom === 'unanswered' && capturedFrom !== 'unanswered') {
       // A save whose answer was lost, then its answer (or its dialog) after all: a payment now.
       await putRecords([confirmedBy(same, payment, capturedFrom, now)]);
-      await recordsChanged(origin);
-    } else if (capturedFrom === 'api' && same.capturedFrom === 'form') {
+      return { id: same.id, duplicate: true, changed: 'records' };
+    }
+    if (capturedFrom === 'api' && same.capturedFrom === 'form') {
       await putRecords([
         {
           ...same,
@@ -353,14 +416,11 @@ async function captureNow(
         },
       ]);
     }
-    return { id: same.id, duplicate: true };
+    return { id: same.id, duplicate: true, changed: null };
   }
   const record = newRecord(origin, scope, payment, capturedFrom, now);
-  const id = record.id;
   await putRecords([record]);
-  await schedule();
-  await recordsChanged(origin);
-  return { id, duplicate: false };
+  return { id: record.id, duplicate: false, changed: 'pending' };
 }
 
 /** Apply rows from e-LAAS to the pending records of one unit on one origin; returns the changes. */

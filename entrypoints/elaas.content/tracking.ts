@@ -254,10 +254,9 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       void transport
         .request({ type: 'payment/recorded', scope: who, payment, capturedFrom })
         .then((reply) => {
-          if (reply.ok) {
-            settleSaveOut(settles);
-            refresh();
-          }
+          // Kept: the background tells every tab of this e-LAAS, this one too, to re-read (at
+          // most once a second in a burst, rather than a read per answer in each tab).
+          if (reply.ok) settleSaveOut(settles);
           // A background stopped or far behind (the soak saw one away for over 16 s) must not make
           // the page give up: about two and a half minutes of tries, backing off to 10 s.
           else if (n < 20 && !ctx.isInvalid)

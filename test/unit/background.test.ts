@@ -159,6 +159,84 @@ describe('capture', () => {
     );
     expect((await allRecords()).filter((r) => r.dekaNo === '102/2569')).toHaveLength(2);
   });
+
+  it('a busy tab holds no capture back; a burst is told to it once more, not once per capture (the soak)', async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { extensionHost } = await import('../../platform/extension/host');
+    const { allRecords } = await import('../../platform/extension/db');
+    vi.spyOn(extensionHost, 'tabsOf').mockResolvedValue([{ id: 7, url: 'https://laas.dla.go.th/#/home' }]);
+    const burstKept = async () => (await allRecords()).filter((r) => r.ref?.startsWith('BURST')).length;
+    let told = 0;
+    let answered = 0;
+    let keptWhenTold = 0;
+    // The tab answers "records changed" only once the whole burst is kept: busy drawing, say.
+    // (Waiting for it before answering the next capture, as the background once did, never ends.)
+    vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async () => {
+      told += 1;
+      keptWhenTold = await burstKept();
+      while ((await burstKept()) < 20) await new Promise((r) => setTimeout(r, 1));
+      answered += 1;
+      return true;
+    });
+    const badges: string[] = [];
+    vi.spyOn(extensionHost, 'badge').mockImplementation(async (look) => {
+      badges.push(look.text);
+    });
+    const burst = Array.from({ length: 20 }, (_, i) =>
+      capture(
+        'https://laas.dla.go.th',
+        scope,
+        { ...payment, dekaNo: `${200 + i}/2569`, elaasId: `b${i}`, ref: `BURST${i}` },
+        'api',
+      ),
+    );
+    // Every capture answered while the tab was still busy with the first word.
+    const kept = await Promise.all(burst);
+    expect(new Set(kept.map((k) => k.id)).size).toBe(20);
+    expect(answered).toBe(0);
+    // Told as the first was kept (or, still in the gap after an earlier word, once for all), and
+    // at most once more, a second on, for those kept meanwhile: the last word has all 20.
+    await vi.waitFor(() => expect(keptWhenTold).toBe(20), { timeout: 3000 });
+    expect(told).toBeLessThanOrEqual(2);
+    const awaiting = String((await allRecords()).filter((r) => r.status === 'awaiting').length);
+    await vi.waitFor(() => expect(badges.at(-1)).toBe(awaiting), { timeout: 3000 });
+    vi.restoreAllMocks();
+  });
+
+  it('ends a pause of checking when e-LAAS answers a save; a save it did not answer does not', async () => {
+    const { capture, CHECK_ALARM } = await import('../../entrypoints/background/tracking');
+    const now = Date.now();
+    // A check a minute ago met e-LAAS' maintenance page: the next would be five minutes on.
+    const paused = { lastCheckAt: now - 60_000, failures: 2, paused: 'maintenance' };
+    await fakeBrowser.storage.local.set({ poller: paused });
+    const poller = async () => (await fakeBrowser.storage.local.get('poller')).poller;
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...payment, dekaNo: '301/2569', elaasId: null, ref: null },
+      'unanswered',
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await poller()).toEqual(paused);
+    await capture(
+      'https://laas.dla.go.th',
+      scope,
+      { ...payment, dekaNo: '302/2569', elaasId: 'p302', ref: 'PAY302' },
+      'api',
+    );
+    // (A burst before may still be in its one-second gap: up to a second or so.)
+    await vi.waitFor(async () => expect(await poller()).toEqual({ ...paused, paused: null, failures: 0 }), {
+      timeout: 3000,
+    });
+    // The next check at the usual pace again: no earlier than the minimum interval after the last.
+    await vi.waitFor(
+      async () => {
+        const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
+        expect(alarm?.scheduledTime).toBeLessThan(now + 60_000);
+      },
+      { timeout: 3000 },
+    );
+  });
 });
 
 describe("the clerk's data as a whole (popup, options)", () => {
