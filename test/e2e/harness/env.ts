@@ -1,5 +1,5 @@
 /** Where the browsers and builds are, and what to say when one is missing. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -12,6 +12,12 @@ export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 /** Pinned so tests can open moz-extension:// pages at a known address. */
 export const FIREFOX_UUID = '5a5f0000-0000-4000-8000-000000000001';
 export const TMP = join(ROOT, '.tmp');
+
+/** A fresh folder under .tmp (made first: a fresh clone has none, and a test may run alone). */
+export function tmpDir(prefix: string): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, prefix));
+}
 
 export type BrowserName = 'chromium' | 'firefox';
 

@@ -14,7 +14,6 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   realpathSync,
   renameSync,
@@ -26,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newSigningKey, updatesXml } from '../../../scripts/crx3';
 import { firefoxXpi, selfHostedCrx } from '../../../scripts/package-lib';
-import { type BrowserName, browserPath, CHROME_BUILD, FIREFOX_BUILD, GECKO_ID, TMP } from './env';
+import { type BrowserName, browserPath, CHROME_BUILD, FIREFOX_BUILD, GECKO_ID, TMP, tmpDir } from './env';
 import { launch, type Session } from './session';
 
 export interface PolicyBrowser {
@@ -118,8 +117,7 @@ export async function launchWithPolicy(
       `${POLICY_HOME[name].dir} is missing: is Debian's ${name} package installed? (Tests never create it.)`,
     );
   }
-  mkdirSync(TMP, { recursive: true });
-  const dir = mkdtempSync(join(TMP, `policy-${name}-`));
+  const dir = tmpDir(`policy-${name}-`);
   const mounted = join(dir, 'mounted');
   // Keep what the package put there (master_preferences, search plugins). Firefox's folder is a
   // symlink: copy what it points at, never the link, or our writes would land in the real one.

@@ -3,7 +3,7 @@
  * BiDi for Firefox ESR. Tests are written once and run in both real browsers with the built
  * extension loaded.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
@@ -16,7 +16,7 @@ import {
   FIREFOX_STORE_BUILD,
   FIREFOX_UUID,
   GECKO_ID,
-  TMP,
+  tmpDir,
 } from './env';
 import { startLaunchpad } from './launchpad';
 
@@ -212,8 +212,7 @@ export async function chromiumContext(
   build: string | null,
   options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; extensionOrigin: string; close(): Promise<void> }> {
-  mkdirSync(TMP, { recursive: true });
-  const profile = options.profileDir ?? mkdtempSync(join(TMP, 'chromium-'));
+  const profile = options.profileDir ?? tmpDir('chromium-');
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath ?? browserPath('chromium'),
     headless: true,
@@ -295,8 +294,7 @@ async function launchChromium(build: string | null, options: LaunchOptions = {})
 }
 
 async function launchFirefox(build: string | null, options: LaunchOptions = {}): Promise<Session> {
-  mkdirSync(TMP, { recursive: true });
-  const downloads = mkdtempSync(join(TMP, 'firefox-downloads-'));
+  const downloads = tmpDir('firefox-downloads-');
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: options.executablePath ?? browserPath('firefox'),
