@@ -250,7 +250,8 @@ export function PendingPanel(p: PendingPanelProps) {
             {t(STORAGE_KEY[p.storageProblem])}
           </p>
         ) : null}
-        {p.offerNotifications ? (
+        {/* (A userscript's notifications need no permission: never offered, left out of it.) */}
+        {!import.meta.env.EVW_USERSCRIPT && p.offerNotifications ? (
           <p class="evw-offer">
             <span>{t('notifyOffer')}</span>
             <button type="button" class="evw-button evw-offer-notifications" onClick={p.onOfferNotifications}>

@@ -103,7 +103,8 @@ export interface ReplyFor {
   'notice/reset': undefined;
   'settings/get': ResolvedSettings;
   'settings/set': ResolvedSettings;
-  'payment/recorded': { id: string; duplicate: boolean };
+  /** `record`: as kept, for the tab that sent it to show at once (null: kept aside earlier). */
+  'payment/recorded': { id: string; duplicate: boolean; record: PaymentRecord | null };
   'records/mine': MyRecords;
   'status/rows': { changed: number };
   'check/now': PollerView;

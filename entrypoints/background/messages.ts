@@ -134,11 +134,13 @@ async function handle(req: Request, sender: Sender): Promise<Reply<unknown>> {
     case 'check/now':
       return { ok: true, data: (await runCheck()).view };
     case 'records/seen':
-      await failuresSeen();
+      // Only the badge calls for attention to failures not seen yet; a userscript has none.
+      if (!import.meta.env.EVW_USERSCRIPT) await failuresSeen();
       return { ok: true, data: undefined };
     case 'options/open':
-      // The notifications permission can only be asked for from an extension page.
-      await host().openOptions();
+      // The notifications permission can only be asked for from an extension page (a userscript
+      // has neither).
+      if (!import.meta.env.EVW_USERSCRIPT) await host().openOptions();
       return { ok: true, data: undefined };
     case 'records/summary':
     case 'records/export':

@@ -149,6 +149,8 @@ async function updateBadge(
   overdueMs: number,
   now: number,
 ): Promise<void> {
+  // A userscript has no badge: nothing to work out, and its texts stay out of it.
+  if (import.meta.env.EVW_USERSCRIPT) return;
   await host().badge(badgeLook(pending, await unseenFailures(), state.paused, overdueMs, now));
 }
 
@@ -228,7 +230,7 @@ export function capture(
   scope: Scope,
   payment: CapturedPayment,
   capturedFrom: CaptureSource,
-): Promise<{ id: string; duplicate: boolean }> {
+): Promise<{ id: string; duplicate: boolean; record: PaymentRecord | null }> {
   const run = captures.then(() =>
     captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown): Promise<Kept> => {
       // The database would not take it (full, blocked, failing): kept aside, never dropped.
@@ -244,20 +246,20 @@ export function capture(
           r.user === scope.user &&
           sameSave(r, payment, now, capturedFrom),
       );
-      return { id: record.id, duplicate, changed: 'records' };
+      return { id: record.id, duplicate, changed: 'records', record: duplicate ? null : record };
     }),
   );
   captures = run.catch(() => undefined);
   // Kept: the answer goes back now. The tabs, the badge and the next check follow (at most once
   // a second in a burst); the next capture does not wait for them. A failure to tell them is made
   // good by the next change or check.
-  return run.then(({ id, duplicate, changed }) => {
+  return run.then(({ id, duplicate, changed, record }) => {
     // e-LAAS' answer to a save (its API's, or its success dialog): it is up, and so are we.
     const answered = capturedFrom === 'api' || capturedFrom === 'form';
     if (changed === 'pending' || answered)
       void afterCapture(answered, changed === 'pending').catch(() => undefined);
     if (changed) void recordsChanged(origin).catch(() => undefined);
-    return { id, duplicate };
+    return { id, duplicate, record };
   });
 }
 
@@ -287,6 +289,8 @@ interface Kept {
   id: string;
   duplicate: boolean;
   changed: 'pending' | 'records' | null;
+  /** The record as kept, for the tab that sent it to show at once (null: kept aside earlier). */
+  record: PaymentRecord | null;
 }
 
 /**
@@ -400,27 +404,28 @@ async function captureNow(
     // (a ฎีกา of last year's budget may be paid today), which the status check lists by.
     if (same.capturedFrom === 'unanswered' && capturedFrom !== 'unanswered') {
       // A save whose answer was lost, then its answer (or its dialog) after all: a payment now.
-      await putRecords([confirmedBy(same, payment, capturedFrom, now)]);
-      return { id: same.id, duplicate: true, changed: 'records' };
+      const record = confirmedBy(same, payment, capturedFrom, now);
+      await putRecords([record]);
+      return { id: same.id, duplicate: true, changed: 'records', record };
     }
+    let record = same;
     if (capturedFrom === 'api' && same.capturedFrom === 'form') {
-      await putRecords([
-        {
-          ...same,
-          elaasId: payment.elaasId ?? same.elaasId,
-          ref: payment.ref ?? same.ref,
-          fiscalYear: payment.fiscalYear,
-          payDate: payment.payDate,
-          amount: payment.amount,
-          capturedFrom: 'api',
-        },
-      ]);
+      record = {
+        ...same,
+        elaasId: payment.elaasId ?? same.elaasId,
+        ref: payment.ref ?? same.ref,
+        fiscalYear: payment.fiscalYear,
+        payDate: payment.payDate,
+        amount: payment.amount,
+        capturedFrom: 'api',
+      };
+      await putRecords([record]);
     }
-    return { id: same.id, duplicate: true, changed: null };
+    return { id: same.id, duplicate: true, changed: null, record };
   }
   const record = newRecord(origin, scope, payment, capturedFrom, now);
   await putRecords([record]);
-  return { id: record.id, duplicate: false, changed: 'pending' };
+  return { id: record.id, duplicate: false, changed: 'pending', record };
 }
 
 /** Apply rows from e-LAAS to the pending records of one unit on one origin; returns the changes. */
@@ -637,8 +642,11 @@ export async function myRecords(origin: string, scope: Scope): Promise<MyRecords
   const ids = new Set(stored.map((r) => r.id));
   const records = [...stored, ...aside.filter((r) => mineOf(r) && !ids.has(r.id))];
   const recent = panelRecords(records, now);
+  // A userscript's notifications need no permission: nothing to offer.
   const offerNotifications =
-    (await host().loadSettings()).values.notifications && !(await host().notifications.allowed());
+    !import.meta.env.EVW_USERSCRIPT &&
+    (await host().loadSettings()).values.notifications &&
+    !(await host().notifications.allowed());
   return {
     records: recent,
     poller,

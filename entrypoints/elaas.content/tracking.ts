@@ -11,7 +11,7 @@ import {
   type MyRecords,
   parseCaptured,
 } from '../../core/protocol';
-import type { CapturedPayment, CaptureSource, Scope, StatusRow } from '../../core/records';
+import type { CapturedPayment, CaptureSource, PaymentRecord, Scope, StatusRow } from '../../core/records';
 import { amount, isoDayText, isRecord, text } from '../../core/validate';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
@@ -72,6 +72,8 @@ const SAVES_OUT = 'evw-saves-out';
  */
 interface SaveOut extends PendingSave {
   answer?: CapturedPayment;
+  /** The answer was read from e-LAAS' success dialog (a form capture), not its API's answer. */
+  fromDialog?: boolean;
   unreadable?: boolean;
 }
 /** A save left unsettled by a page that went away is taken up by the next page within this. */
@@ -125,6 +127,7 @@ function savesOut(): SaveOut[] {
     out.push({
       ...save,
       ...(answer ? { answer } : {}),
+      ...(answer && r.fromDialog === true ? { fromDialog: true } : {}),
       ...(r.unreadable === true ? { unreadable: true } : {}),
     });
   }
@@ -245,6 +248,17 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     });
   };
 
+  /** A record the background just kept, into the clerk's records on this page until the next read. */
+  const show = (kept: unknown) => {
+    const who = scope();
+    if (!snapshot || !isRecord(kept) || typeof kept.id !== 'string') return;
+    const r = kept as unknown as PaymentRecord;
+    if (r.unit !== who.unit || r.user !== who.user) return; // the clerk changed meanwhile
+    const records = snapshot.records.filter((x) => x.id !== r.id);
+    snapshot = { ...snapshot, records: [r, ...records] };
+    for (const l of listeners) l();
+  };
+
   // A capture must not be lost when the background is busy or restarting: retry, backing off.
   // A save that left stays in the tab's storage until the background has it (`settles`: its ฎีกา).
   const record = (payment: CapturedPayment, capturedFrom: CaptureSource, settles = payment.dekaNo) => {
@@ -254,9 +268,13 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       void transport
         .request({ type: 'payment/recorded', scope: who, payment, capturedFrom })
         .then((reply) => {
-          // Kept: the background tells every tab of this e-LAAS, this one too, to re-read (at
-          // most once a second in a burst, rather than a read per answer in each tab).
-          if (reply.ok) settleSaveOut(settles);
+          // Kept: shown here at once as the background kept it; the background then tells every
+          // tab of this e-LAAS, this one too, to re-read (at most once a second in a burst, not a
+          // read per answer in each tab).
+          if (reply.ok) {
+            settleSaveOut(settles);
+            show(reply.data.record);
+          }
           // A background stopped or far behind (the soak saw one away for over 16 s) must not make
           // the page give up: about two and a half minutes of tries, backing off to 10 s.
           else if (n < 20 && !ctx.isInvalid)
@@ -308,7 +326,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
     leftoversTaken = true;
     for (const save of savesOut()) {
-      if (save.answer) record(save.answer, 'api', save.dekaNo);
+      if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
   };
@@ -449,8 +467,23 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     const payment = readSuccessDialog(site.profile, document, save);
     if (!payment) return;
     writeSession(PENDING_SAVE, null);
-    record(payment, 'form');
+    // Written down until the background has it: the clerk may close the dialog, and so leave
+    // the page, before the capture is sent (a server-rendered e-LAAS has no API answer to fall
+    // back on); the tab's next page sends it then. (An API answer written down already stays.)
+    const out = savesOut();
+    if (!out.some((s) => s.dekaNo === save.dekaNo && s.answer))
+      writeSession(SAVES_OUT, [
+        ...out.filter((s) => s.dekaNo !== save.dekaNo),
+        { ...save, answer: payment, fromDialog: true },
+      ]);
+    record(payment, 'form', save.dekaNo);
   };
+  // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
+  ctx.addEventListener(window, 'pagehide', () => {
+    if (firstLook === 'done') return;
+    firstLook = 'done';
+    readDialog();
+  });
 
   ctx.setInterval(refresh, REFRESH_MS);
   refresh();

@@ -54,7 +54,9 @@ describe('storage full', () => {
     const first = await capture(ORIGIN, SCOPE, payment(1), 'api');
     // The dialog's capture of the same save: one record, not two.
     const twin = await capture(ORIGIN, SCOPE, { ...payment(1), elaasId: null }, 'form');
-    expect(twin).toEqual({ id: first.id, duplicate: true });
+    // (Kept aside once already: nothing new for the page to show.)
+    expect(twin).toEqual({ id: first.id, duplicate: true, record: null });
+    expect(first.record?.dekaNo).toBe('101/2569');
     await capture(ORIGIN, SCOPE, payment(2), 'api');
 
     const full = await myRecords(ORIGIN, SCOPE);
@@ -68,7 +70,11 @@ describe('storage full', () => {
     expect(after.records.map((r) => r.dekaNo).sort()).toEqual(['101/2569', '102/2569']);
     expect((await pendingRecords()).map((r) => r.dekaNo).sort()).toEqual(['101/2569', '102/2569']);
     // Captured again now: found in the database, still one record.
-    expect(await capture(ORIGIN, SCOPE, payment(1), 'api')).toEqual({ id: first.id, duplicate: true });
+    expect(await capture(ORIGIN, SCOPE, payment(1), 'api')).toMatchObject({
+      id: first.id,
+      duplicate: true,
+      record: { id: first.id, dekaNo: '101/2569' },
+    });
   });
 });
 
