@@ -144,6 +144,11 @@ function noteSaveOut(dekaNo: string, what: Pick<SaveOut, 'answer' | 'unreadable'
   );
 }
 
+/** Write down a save that left (in place of any earlier one of its ฎีกา). */
+function putSaveOut(save: SaveOut, saves = savesOut()): void {
+  writeSession(SAVES_OUT, [...saves.filter((s) => s.dekaNo !== save.dekaNo), save]);
+}
+
 function settleSaveOut(dekaNo: string): void {
   const left = savesOut().filter((s) => s.dekaNo !== dekaNo);
   writeSession(SAVES_OUT, left.length > 0 ? left : null);
@@ -250,9 +255,9 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
 
   /** A record the background just kept, into the clerk's records on this page until the next read. */
   const show = (kept: unknown) => {
-    const who = scope();
     if (!snapshot || !isRecord(kept) || typeof kept.id !== 'string') return;
     const r = kept as unknown as PaymentRecord;
+    const who = scope();
     if (r.unit !== who.unit || r.user !== who.user) return; // the clerk changed meanwhile
     const records = snapshot.records.filter((x) => x.id !== r.id);
     snapshot = { ...snapshot, records: [r, ...records] };
@@ -291,8 +296,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       // Until its answer is kept, it is written down for the tab's next page: a page that goes
       // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
       saveOut = pendingSave();
-      if (saveOut)
-        writeSession(SAVES_OUT, [...savesOut().filter((s) => s.dekaNo !== saveOut?.dekaNo), saveOut]);
+      if (saveOut) putSaveOut(saveOut);
       return;
     }
     if (event.kind === 'recorded') {
@@ -472,10 +476,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     // back on); the tab's next page sends it then. (An API answer written down already stays.)
     const out = savesOut();
     if (!out.some((s) => s.dekaNo === save.dekaNo && s.answer))
-      writeSession(SAVES_OUT, [
-        ...out.filter((s) => s.dekaNo !== save.dekaNo),
-        { ...save, answer: payment, fromDialog: true },
-      ]);
+      putSaveOut({ ...save, answer: payment, fromDialog: true }, out);
     record(payment, 'form', save.dekaNo);
   };
   // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
