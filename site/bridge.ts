@@ -6,6 +6,8 @@
  *  2. on request, it runs the profile's status request (the payments list) with the app's own
  *     authorisation and passes the answer on. Only that URL, built here from checked numbers
  *     and dates: a message from the page cannot make it fetch anything else.
+ * The authorisation is the one the app last sent to its API, or the access token the app last
+ * renewed at its sign-in server (the profile's token request), whichever came last.
  * Everything it passes on is untrusted page data to the content script, which validates it.
  */
 
@@ -32,8 +34,8 @@ function headerFrom(headers: HeadersInit | undefined, name: string): string | nu
   }
 }
 
-/** What the bridge uses of the profile: which request records, and the status request. */
-export type BridgeApi = Pick<ApiProfile, 'record' | 'list'>;
+/** What the bridge uses of the profile: which request records, the status request, the token. */
+export type BridgeApi = Pick<ApiProfile, 'record' | 'list' | 'token'>;
 
 export interface ProfileMessage {
   type: 'profile';
@@ -46,6 +48,30 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const paramName = (v: unknown) => typeof v === 'string' && /^[\w.[\]-]{1,40}$/.test(v);
 const intIn = (v: unknown, min: number, max: number) =>
   Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const pathPattern = (v: unknown): v is string => {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 300) return false;
+  try {
+    new RegExp(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The access token in a token answer (OAuth 2: `access_token`, a bearer token), or null. */
+export function renewedToken(body: string): string | null {
+  try {
+    // (Not an object: destructuring throws, and the answer is no token.)
+    const { access_token: token, token_type: type = 'bearer' } = JSON.parse(body);
+    return typeof token === 'string' &&
+      /^[\w.~+/=-]{1,8192}$/.test(token) &&
+      `${type}`.toLowerCase() === 'bearer'
+      ? `Bearer ${token}`
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The profile the content script sends (the organisation's overrides in force), checked again
@@ -53,16 +79,12 @@ const intIn = (v: unknown, min: number, max: number) =>
  * could fetch itself), but nothing malformed is used.
  */
 export function bridgeApi(value: unknown): BridgeApi | null {
-  if (!isObject(value) || !isObject(value.record) || !isObject(value.list)) return null;
+  if (!isObject(value) || !isObject(value.record) || !isObject(value.list) || !isObject(value.token))
+    return null;
   const { method, path } = value.record;
   const list = value.list;
   if (typeof method !== 'string' || !/^(GET|POST|PUT|PATCH)$/.test(method)) return null;
-  if (typeof path !== 'string' || path.length === 0 || path.length > 300) return null;
-  try {
-    new RegExp(path);
-  } catch {
-    return null;
-  }
+  if (!pathPattern(path) || !pathPattern(value.token.path)) return null;
   if (typeof list.path !== 'string' || !/^\/(?!\/)[^\s?#]{0,299}$/.test(list.path)) return null;
   const params = list.params;
   if (!isObject(params) || !['dateFrom', 'fiscalYear', 'page', 'size'].every((k) => paramName(params[k])))
@@ -81,6 +103,7 @@ export function bridgeApi(value: unknown): BridgeApi | null {
       pageSize: list.pageSize as number,
       maxPages: list.maxPages as number,
     },
+    token: { path: value.token.path },
   };
 }
 
@@ -95,10 +118,12 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
   // The built-in profile until the content script sends the one in force.
   let api = builtIn;
   let record = new RegExp(api.record.path);
+  let token = new RegExp(api.token.path);
   let apiRoot = '';
   const use = (next: BridgeApi) => {
     api = next;
     record = new RegExp(next.record.path);
+    token = new RegExp(next.token.path);
     apiRoot = `/${new URL(next.list.path, origin).pathname.split('/')[1] ?? ''}/`;
   };
   use(builtIn);
@@ -112,11 +137,19 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     try {
       url = new URL(rawUrl, win.location.href);
     } catch {
-      return { isRecord: false };
+      return { isRecord: false, isToken: false };
     }
-    if (url.origin !== origin) return { isRecord: false };
+    // The sign-in server may be another host (an SSO domain): only its answer is read, never sent.
+    const isToken =
+      method.toUpperCase() === 'POST' &&
+      (url.origin === origin || url.protocol === 'https:') &&
+      token.test(url.pathname);
+    if (url.origin !== origin) return { isRecord: false, isToken };
     if (auth && url.pathname.startsWith(apiRoot)) authorization = auth;
-    return { isRecord: method.toUpperCase() === api.record.method && record.test(url.pathname) };
+    return { isRecord: method.toUpperCase() === api.record.method && record.test(url.pathname), isToken };
+  };
+  const renewed = (body: string) => {
+    authorization = renewedToken(body) ?? authorization;
   };
 
   const originalFetch = win.fetch.bind(win);
@@ -141,6 +174,11 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
         .then((body) => post({ type: 'recorded', status: response.status, body: body.slice(0, MAX_BODY) }))
         .catch(() => undefined);
     }
+    if (seen.isToken && response.ok)
+      response
+        .clone()
+        .text()
+        .then(renewed, () => undefined);
     return response;
   };
 
@@ -158,22 +196,24 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     if (call && name.toLowerCase() === 'authorization') call.auth = value;
     return setHeader.call(this, name, value);
   };
+  /** An XHR's answer as text ('' when the app asked for another type). */
+  const textOf = (req: XMLHttpRequest) =>
+    typeof req.response === 'string' ? req.response : req.responseType === '' ? req.responseText : '';
   xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = calls.get(this);
-    if (call && inspect(call.method, call.url, call.auth).isRecord) {
+    const seen = call ? inspect(call.method, call.url, call.auth) : null;
+    if (seen?.isToken)
+      this.addEventListener('load', () => {
+        if (this.status === 200) renewed(textOf(this));
+      });
+    if (seen?.isRecord) {
       post({ type: 'save-sent' });
       const noAnswer = () => post({ type: 'recorded', status: 0 });
       this.addEventListener('error', noAnswer);
       this.addEventListener('timeout', noAnswer);
       this.addEventListener('abort', noAnswer);
       this.addEventListener('load', () => {
-        const text =
-          typeof this.response === 'string'
-            ? this.response
-            : this.responseType === ''
-              ? this.responseText
-              : '';
-        post({ type: 'recorded', status: this.status, body: text.slice(0, MAX_BODY) });
+        post({ type: 'recorded', status: this.status, body: textOf(this).slice(0, MAX_BODY) });
       });
     }
     return send.call(this, body);
@@ -183,7 +223,8 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
 
   const onMessage = (raw: Record<string, unknown>) => {
     if (raw.type === 'profile') {
-      const next = bridgeApi((raw as Partial<ProfileMessage>).api);
+      // A userscript has no organisation's override (no policy): its built-in profile stays.
+      const next = import.meta.env.EVW_USERSCRIPT ? null : bridgeApi((raw as Partial<ProfileMessage>).api);
       if (next) use(next);
       return;
     }

@@ -28,6 +28,13 @@ export interface ApiProfile {
     pageSize: number;
     maxPages: number;
   };
+  /**
+   * The sign-in server's token request (Keycloak's), a regular expression on its URL path: the app
+   * renews its access token there by itself, with no API call that would show the new one. The
+   * bridge takes the renewed token from that answer, so a check made while the clerk is away does
+   * not use an expired one and say the clerk signed out.
+   */
+  token: { path: string };
   envelope: { code: string; message: string; data: string; rows: string; total: string; success: string[] };
   fields: {
     id: FieldNames;
@@ -115,6 +122,7 @@ export const DEFAULT_API: ApiProfile = {
     pageSize: 100,
     maxPages: 5,
   },
+  token: { path: '/protocol/openid-connect/token$' },
   envelope: {
     code: 'code',
     message: 'message',

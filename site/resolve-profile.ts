@@ -11,7 +11,7 @@ const MAX_TEXT = 500;
 /** Maps whose keys are data (status codes and texts), not part of the profile's shape. */
 const MAPS = new Set(['api.statusCodes', 'statusTexts']);
 /** Regular expressions: they must compile. */
-const REGEXES = /^(pages\.[\w-]+\.urlPatterns|api\.record\.path)$/;
+const REGEXES = /^(pages\.[\w-]+\.urlPatterns|api\.(record|token)\.path)$/;
 const NUMBERS: Record<string, [number, number]> = {
   'api.list.pageSize': [1, 500],
   'api.list.maxPages': [1, 20],

@@ -68,10 +68,11 @@ export function connectBridge(
   // otherwise: nothing to send unless an organisation's override is in force.
   let sent: unknown = site.profile;
   const syncProfile = () => {
-    if (!channel || sent === site.profile) return;
+    // (A userscript has no override to send: no policy; the bridge keeps its built-in profile.)
+    if (import.meta.env.EVW_USERSCRIPT || !channel || sent === site.profile) return;
     sent = site.profile;
-    const { record, list } = site.profile.api;
-    const message: ProfileMessage = { type: 'profile', api: { record, list } };
+    const { record, list, token } = site.profile.api;
+    const message: ProfileMessage = { type: 'profile', api: { record, list, token } };
     channel.send({ ...message });
   };
 

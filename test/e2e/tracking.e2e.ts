@@ -13,6 +13,7 @@ import {
   clickNow,
   expectPanelShowsTruth,
   fireCheckAlarm,
+  firstCreated,
   guardWarning,
   RECORD,
   recordOneB,
@@ -241,18 +242,34 @@ for (const browserName of BROWSERS) {
       );
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       await fireCheckAlarm(session);
-      const status = await page.waitFor(
-        () =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
-            ?.getAttribute('data-status') === 'created',
-        null,
-        20_000,
-      );
+      const status = await firstCreated(page, 20_000);
       expect(status).toBe(true);
       expect(sim.ctx.state.payments[0]?.status).toBe('created');
       expect(await readPanel(page).then((p) => p?.paused)).toBe('');
+    });
+
+    it('checks while the clerk is away, with the token the app renewed on its own, not as logged out', async () => {
+      // Access tokens of 5 s: the app renews its token every second by itself (as a Keycloak
+      // client does before expiry), without an API call the bridge could see.
+      sim.ctx.auth.config.accessTtlMs = 5000;
+      try {
+        await openSignedIn(page, sim.url + RECORD);
+        await recordPayments(page, 1);
+        await waitForRecords(page, 1);
+        const renewals = () => sim.ctx.counts.get('POST /realms/elaas/protocol/openid-connect/token') ?? 0;
+        const before = renewals();
+        // The clerk is away past the token the app last used for e-LAAS' API.
+        await new Promise((r) => setTimeout(r, 7000));
+        expect(renewals()).toBeGreaterThan(before);
+        sim.ctx.clock.advance(12 * 3600_000, Date.now());
+        await fireCheckAlarm(session);
+        await firstCreated(page);
+        const shown = await readPanel(page);
+        expect(shown?.paused).toBe('');
+        expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
+      } finally {
+        sim.ctx.auth.config.accessTtlMs = 5 * 60_000;
+      }
     });
   });
 }
@@ -554,14 +571,7 @@ for (const browserName of BROWSERS) {
 
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
-            ?.getAttribute('data-status') === 'created',
-        null,
-      );
+      await firstCreated(page);
       const shown = await readPanel(page);
       expect(shown?.records[0]?.voucher).toBe(`ใบผ่านรายการจ่าย ${sim.ctx.state.payments[0]?.voucherNo}`);
     });
@@ -572,14 +582,7 @@ for (const browserName of BROWSERS) {
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.counts.clear();
       await page.click('nav.sidebar a[href="/payment/list"]');
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector('.evw-chip[data-status]')
-            ?.getAttribute('data-status') === 'created',
-        null,
-      );
+      await firstCreated(page);
       // Only the page the clerk opened was requested.
       expect(sim.ctx.counts.get('GET /payment/list')).toBe(1);
       expect((await readPanel(page))?.records[0]?.voucher).toBe(

@@ -97,7 +97,11 @@ describe('the page-world bridge', () => {
 });
 
 describe("the organisation's API profile in the bridge", () => {
-  const api = { record: DEFAULT_PROFILE.api.record, list: DEFAULT_PROFILE.api.list };
+  const api = {
+    record: DEFAULT_PROFILE.api.record,
+    list: DEFAULT_PROFILE.api.list,
+    token: DEFAULT_PROFILE.api.token,
+  };
 
   it('accepts a well-formed one and refuses anything else', () => {
     expect(bridgeApi(api)).toEqual(api);
@@ -111,6 +115,9 @@ describe("the organisation's API profile in the bridge", () => {
       { ...api, list: { ...api.list, pageSize: 0 } },
       { ...api, list: { ...api.list, maxPages: 99 } },
       { ...api, list: { ...api.list, params: { ...api.list.params, page: 'a&b=c' } } },
+      { ...api, token: { path: '(' } },
+      { ...api, token: { path: '' } },
+      { record: api.record, list: api.list },
     ];
     for (const value of bad) expect(bridgeApi(value), JSON.stringify(value)).toBeNull();
   });
@@ -123,6 +130,7 @@ describe("the organisation's API profile in the bridge", () => {
     const override = {
       record: { method: 'POST', path: '^/api/v2/pay$' },
       list: { ...api.list, path: '/api/v2/payments', params: { ...api.list.params, page: 'p' } },
+      token: api.token,
     };
     const recorded: unknown[] = [];
     line?.listen((m) => {
@@ -137,5 +145,59 @@ describe("the organisation's API profile in the bridge", () => {
     const asked = new URL(String(fetchMock.mock.calls.at(-1)?.[0]));
     expect(asked.pathname).toBe('/api/v2/payments');
     expect(asked.searchParams.get('p')).toBe('1');
+  });
+
+  it('checks with the token the app renewed at its sign-in server (fetch or XHR), and only a bearer token', async () => {
+    const win = window as Window & typeof globalThis;
+    installBridge(win, api); // (already installed above: the profile in force is the override)
+    line?.send({ type: 'profile', api });
+    const tokenAnswer = (body: string) => {
+      fetchMock.mockImplementationOnce(async () => new Response(body, { status: 200 }));
+      return win.fetch('/realms/elaas/protocol/openid-connect/token', {
+        method: 'POST',
+        body: 'grant_type=refresh_token',
+      });
+    };
+    const lastAuth = async () => {
+      fetchMock.mockClear();
+      line?.send({
+        type: 'run-check',
+        id: `a${Math.random().toString(36).slice(2)}`,
+        dateFrom: '2026-06-10',
+        fiscalYear: 2569,
+        page: 1,
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      return new Headers(fetchMock.mock.calls.at(-1)?.[1]?.headers).get('authorization');
+    };
+    await win.fetch(api.list.path, { headers: { authorization: 'Bearer first' } });
+    expect(await lastAuth()).toBe('Bearer first');
+
+    await tokenAnswer('{"access_token":"renewed.by-fetch_1","token_type":"Bearer","expires_in":300}');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await lastAuth()).toBe('Bearer renewed.by-fetch_1');
+
+    // Not a bearer token, not a token, not JSON: the last good one stays.
+    await tokenAnswer('{"access_token":"mac-token","token_type":"mac"}');
+    await tokenAnswer('{"access_token":"has space"}');
+    await tokenAnswer('<html>signed out</html>');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await lastAuth()).toBe('Bearer renewed.by-fetch_1');
+
+    // The app's XHR to the token endpoint (keycloak-js uses XHR).
+    const OriginalXhr = win.XMLHttpRequest;
+    const req = new OriginalXhr();
+    req.open('POST', '/realms/elaas/protocol/openid-connect/token');
+    Object.defineProperty(req, 'status', { value: 200 });
+    Object.defineProperty(req, 'response', { value: '{"access_token":"by-xhr"}' });
+    const sent = vi.spyOn(Object.getPrototypeOf(Object.getPrototypeOf(req)) as XMLHttpRequest, 'send');
+    req.send('grant_type=refresh_token');
+    req.dispatchEvent(new Event('load'));
+    sent.mockRestore();
+    expect(await lastAuth()).toBe('Bearer by-xhr');
+
+    // The app's own API call with a newer authorisation wins again.
+    await win.fetch(api.list.path, { headers: { authorization: 'Bearer from-app' } });
+    expect(await lastAuth()).toBe('Bearer from-app');
   });
 });

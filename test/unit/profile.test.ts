@@ -29,7 +29,12 @@ describe('site profile overrides', () => {
 
   it('reports wrong values and unknown keys, and ignores them', () => {
     const { profile, problems } = resolveProfile({
-      api: { record: { path: '([' }, list: { maxPages: 1000 }, statusCodes: { OK: 'done' } },
+      api: {
+        record: { path: '([' },
+        list: { maxPages: 1000 },
+        token: { path: '*' },
+        statusCodes: { OK: 'done' },
+      },
       listPage: { headers: { status: [] }, table: 42 },
       statusTexts: 'รอ',
       surprise: true,
@@ -38,6 +43,7 @@ describe('site profile overrides', () => {
     expect(problems).toEqual([
       'api.record.path: not a valid regular expression',
       'api.list.maxPages: expected a whole number from 1 to 20',
+      'api.token.path: not a valid regular expression',
       'api.statusCodes: "OK" must map to one of awaiting, processing, created, failed, cancelled',
       'listPage.headers.status: expected a list of 1 to 20 texts',
       'listPage.table: expected text of 1 to 500 characters',

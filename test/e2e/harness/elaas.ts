@@ -102,6 +102,19 @@ export function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): v
   }
 }
 
+/** Wait until the panel's first payment shows its voucher created. */
+export function firstCreated(page: TestPage, timeoutMs?: number): Promise<boolean> {
+  return page.waitFor(
+    () =>
+      document
+        .querySelector('evw-panel')
+        ?.shadowRoot?.querySelector('.evw-chip[data-status]')
+        ?.getAttribute('data-status') === 'created',
+    null,
+    timeoutMs,
+  ) as Promise<boolean>;
+}
+
 /** Wait until the panel shows `n` payments, every one created or failed. */
 export function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown> {
   return page.waitFor((count) => {
