@@ -323,11 +323,14 @@ function sameSave(r: PaymentRecord, payment: CapturedPayment, now: number, captu
   const unreadableApart =
     (captured === 'api' && r.capturedFrom === 'unreadable') ||
     (captured === 'unreadable' && r.elaasId !== null && r.capturedFrom !== 'unreadable');
+  // Only a capture or a record with no e-LAAS reference at all passes by ฎีกา, amount and date:
+  // two references that differ are two saves (design B: a deliberate second save's dialog shows
+  // its own, and was kept as the first one's, and lost).
   return (
     (key !== null && (r.elaasId === key || r.ref === key)) ||
     (payment.elaasId !== null && r.elaasId === payment.elaasId) ||
     (!unreadableApart &&
-      (key === null || r.elaasId === null) &&
+      (key === null || (r.elaasId === null && r.ref === null)) &&
       r.dekaNo === payment.dekaNo &&
       r.amount === payment.amount &&
       r.payDate === payment.payDate &&

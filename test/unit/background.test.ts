@@ -160,6 +160,19 @@ describe('capture', () => {
     expect((await allRecords()).filter((r) => r.dekaNo === '102/2569')).toHaveLength(2);
   });
 
+  it('keeps a deliberate second save on a server-rendered e-LAAS: two dialogs, two references', async () => {
+    const { capture } = await import('../../entrypoints/background/tracking');
+    const { allRecords } = await import('../../platform/extension/db');
+    // Design B: no API answer; each dialog shows its own reference, no e-LAAS id.
+    const dialog = { ...payment, dekaNo: '103/2569', elaasId: null };
+    await capture('https://laas.dla.go.th', scope, { ...dialog, ref: 'PAY4' }, 'form');
+    await capture('https://laas.dla.go.th', scope, { ...dialog, ref: 'PAY5' }, 'form');
+    // The second dialog seen again (the next page takes up what the tab wrote down): still two.
+    await capture('https://laas.dla.go.th', scope, { ...dialog, ref: 'PAY5' }, 'form');
+    const kept = (await allRecords()).filter((r) => r.dekaNo === '103/2569');
+    expect(kept.map((r) => r.ref).sort()).toEqual(['PAY4', 'PAY5']);
+  });
+
   it('a busy tab holds no capture back; a burst is told to it once more, not once per capture (the soak)', async () => {
     const { capture } = await import('../../entrypoints/background/tracking');
     const { extensionHost } = await import('../../platform/extension/host');
