@@ -131,6 +131,12 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
   // Only the content script hears us, on the line met before the page's scripts ran.
   let line: Channel | null = null;
   const post = (message: Record<string, unknown>) => line?.send(message);
+  /** A new authorisation: the content script hears that there is one (never what it is). */
+  const authorize = (value: string) => {
+    if (value === authorization) return;
+    authorization = value;
+    post({ type: 'auth' });
+  };
 
   const inspect = (method: string, rawUrl: string, auth: string | null) => {
     let url: URL;
@@ -145,11 +151,12 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
       (url.origin === origin || url.protocol === 'https:') &&
       token.test(url.pathname);
     if (url.origin !== origin) return { isRecord: false, isToken };
-    if (auth && url.pathname.startsWith(apiRoot)) authorization = auth;
+    if (auth && url.pathname.startsWith(apiRoot)) authorize(auth);
     return { isRecord: method.toUpperCase() === api.record.method && record.test(url.pathname), isToken };
   };
   const renewed = (body: string) => {
-    authorization = renewedToken(body) ?? authorization;
+    const next = renewedToken(body);
+    if (next) authorize(next);
   };
 
   const originalFetch = win.fetch.bind(win);

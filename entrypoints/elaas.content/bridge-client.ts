@@ -15,7 +15,7 @@ const CHECK_TIMEOUT_MS = 60_000;
 export const NO_API = 'no-api-seen';
 
 interface BridgeMessage {
-  type: 'connected' | 'save-sent' | 'recorded' | 'check-result';
+  type: 'connected' | 'save-sent' | 'recorded' | 'check-result' | 'auth';
   id?: string;
   status?: number;
   body?: string;
@@ -61,8 +61,12 @@ export function connectBridge(
   site: ProfileRef,
   signal: AbortSignal,
   onSave: (event: SaveEvent) => void,
+  /** e-LAAS refused a check's authorisation, and the app now uses a new one (renewed, signed in). */
+  onAuthAgain: () => void = () => undefined,
 ): BridgeClient {
   let channel: Channel | null = null;
+  /** The last check met 401/403: the next authorisation the app uses ends that. */
+  let refused = false;
   const waiting = new Map<string, (m: BridgeMessage) => void>();
   // The bridge starts with the built-in profile, which is ours too until the background says
   // otherwise: nothing to send unless an organisation's override is in force.
@@ -92,6 +96,9 @@ export function connectBridge(
       } else if (m.type === 'recorded') onSave({ kind: 'refused' });
       else if (m.type === 'check-result' && typeof m.id === 'string') {
         waiting.get(m.id)?.(m);
+      } else if (m.type === 'auth' && refused) {
+        refused = false;
+        onAuthAgain();
       }
     });
     signal.addEventListener('abort', stop, { once: true });
@@ -130,7 +137,10 @@ export function connectBridge(
           if (!m) return { ok: false, reason: 'site-error', message: 'e-LAAS did not answer in time' };
           // No API request seen on this page: the site may not talk JSON at all (say so exactly).
           if (m.error === 'no-auth') return { ok: false, reason: 'logged-out', message: NO_API };
-          if (m.status === 401 || m.status === 403) return { ok: false, reason: 'logged-out' };
+          if (m.status === 401 || m.status === 403) {
+            refused = true;
+            return { ok: false, reason: 'logged-out' };
+          }
           if (m.status === 503) return { ok: false, reason: 'maintenance' };
           if (m.status === 0) return { ok: false, reason: navigator.onLine ? 'site-error' : 'offline' };
           const parsed = parseListAnswer(site.profile.api, site.profile.statusTexts, json(m.body));

@@ -291,37 +291,47 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
 
   // The save in flight: the form's, from its submit, once the bridge saw the request leave.
   let saveOut: PendingSave | null = null;
-  const bridge = connectBridge(site, ctx.signal, (event) => {
-    if (event.kind === 'sent') {
-      // Until its answer is kept, it is written down for the tab's next page: a page that goes
-      // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
-      saveOut = pendingSave();
-      if (saveOut) putSaveOut(saveOut);
-      return;
-    }
-    if (event.kind === 'recorded') {
-      if (saveOut) noteSaveOut(saveOut.dekaNo, { answer: event.payment });
-      record(event.payment, 'api', saveOut?.dekaNo);
+  const bridge = connectBridge(
+    site,
+    ctx.signal,
+    (event) => {
+      if (event.kind === 'sent') {
+        // Until its answer is kept, it is written down for the tab's next page: a page that goes
+        // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
+        saveOut = pendingSave();
+        if (saveOut) putSaveOut(saveOut);
+        return;
+      }
+      if (event.kind === 'recorded') {
+        if (saveOut) noteSaveOut(saveOut.dekaNo, { answer: event.payment });
+        record(event.payment, 'api', saveOut?.dekaNo);
+        saveOut = null;
+        return;
+      }
+      const save = saveOut;
       saveOut = null;
-      return;
-    }
-    const save = saveOut;
-    saveOut = null;
-    if (!save) return;
-    if (event.kind === 'refused') {
-      // e-LAAS said no, or could not take it: nothing recorded, nothing to keep.
-      settleSaveOut(save.dekaNo);
-      return;
-    }
-    writeSession(PENDING_SAVE, null);
-    savePending = false;
-    if (event.kind === 'unreadable') noteSaveOut(save.dekaNo, { unreadable: true });
-    // Unreadable: the save went through but its answer cannot be read, and e-LAAS shows no
-    // success dialog: keep what the form said, unconfirmed (no e-LAAS id), for the status check
-    // to confirm by ฎีกา, amount and date. No answer at all: e-LAAS may or may not have it; the
-    // check settles which. Kept now, a second save of the same ฎีกา meets the duplicate guard.
-    record(unconfirmedSave(save), event.kind === 'unreadable' ? 'unreadable' : 'unanswered');
-  });
+      if (!save) return;
+      if (event.kind === 'refused') {
+        // e-LAAS said no, or could not take it: nothing recorded, nothing to keep.
+        settleSaveOut(save.dekaNo);
+        return;
+      }
+      writeSession(PENDING_SAVE, null);
+      savePending = false;
+      if (event.kind === 'unreadable') noteSaveOut(save.dekaNo, { unreadable: true });
+      // Unreadable: the save went through but its answer cannot be read, and e-LAAS shows no
+      // success dialog: keep what the form said, unconfirmed (no e-LAAS id), for the status check
+      // to confirm by ฎีกา, amount and date. No answer at all: e-LAAS may or may not have it; the
+      // check settles which. Kept now, a second save of the same ฎีกา meets the duplicate guard.
+      record(unconfirmedSave(save), event.kind === 'unreadable' ? 'unreadable' : 'unanswered');
+    },
+    () => {
+      // A check here met 401 (an expired token, or signed out) and the app has a new token now
+      // (it renewed it, or the clerk signed in again): check at once, not at the next try a minute
+      // on, while the panel says the clerk signed out.
+      void transport.request({ type: 'check/now' }).catch(() => undefined);
+    },
+  );
   // Saves a page of this tab sent and never saw settled: e-LAAS may have them or not. Kept once
   // the page says whose they are (its unit and user are not drawn yet at our start).
   // (Read then, once, not at our start: sessionStorage is slow to open, see readDialog.)

@@ -16,6 +16,7 @@ import {
   fireCheckAlarm,
   firstCreated,
   guardWarning,
+  panelPausedSays,
   RECORD,
   recordOneB,
   recordPayments,
@@ -222,12 +223,7 @@ for (const browserName of BROWSERS) {
       sim.ctx.auth.logoutAll();
       sim.ctx.auth.expireAccessTokens();
       await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(
-        () =>
-          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent ===
-          'ออกจากระบบ e-LAAS แล้ว กรุณาเข้าสู่ระบบเพื่อให้ตรวจสอบต่อ',
-        null,
-      );
+      await panelPausedSays(page, 'ออกจากระบบ e-LAAS แล้ว กรุณาเข้าสู่ระบบเพื่อให้ตรวจสอบต่อ');
 
       // Panel text in the meantime says why; the clerk signs in again (a fresh page load: the app
       // only learns of the expired session on its next request), and the real alarm, fired now,
@@ -271,6 +267,26 @@ for (const browserName of BROWSERS) {
       } finally {
         sim.ctx.auth.config.accessTtlMs = 5 * 60_000;
       }
+    });
+
+    it('checks again as soon as the app has a new token, after e-LAAS refused the one a check used', async () => {
+      await openSignedIn(page, sim.url + RECORD);
+      await recordPayments(page, 1);
+      await waitForRecords(page, 1);
+      // Every token expires (e-LAAS restarted its sign-in server, say); the app does not know yet.
+      sim.ctx.auth.expireAccessTokens();
+      sim.ctx.clock.advance(12 * 3600_000, Date.now());
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await panelPausedSays(page, 'ออกจากระบบ e-LAAS แล้ว กรุณาเข้าสู่ระบบเพื่อให้ตรวจสอบต่อ');
+      // The clerk goes on working: the app's next request meets 401 and it renews its token.
+      // Nobody presses "check now", no alarm fires: the tab checks at once with the new token.
+      await page.click('nav.sidebar a[href="#/home"]');
+      await page.waitFor(() => document.querySelector('#welcome') !== null, null);
+      await page.click('nav.sidebar a[href="#/expenditure/payment/record"]');
+      expect(await firstCreated(page)).toBe(true);
+      const shown = await readPanel(page);
+      expect(shown?.paused).toBe('');
+      expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
     });
   });
 }
@@ -528,12 +544,7 @@ for (const browserName of BROWSERS) {
       sim.ctx.clock.advance(12 * 3600_000, Date.now());
       sim.ctx.faults.maintenance = true;
       await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(
-        () =>
-          document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent ===
-          'e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลังโดยอัตโนมัติ',
-        null,
-      );
+      await panelPausedSays(page, 'e-LAAS ปิดปรับปรุง จะตรวจสอบใหม่ภายหลังโดยอัตโนมัติ');
       sim.ctx.faults.maintenance = false;
       await page.clickInShadow('evw-panel', '.evw-check-now');
       await waitForFinalStatuses(page, 3);

@@ -147,7 +147,7 @@ describe("the organisation's API profile in the bridge", () => {
     expect(asked.searchParams.get('p')).toBe('1');
   });
 
-  it('checks with the token the app renewed at its sign-in server (fetch or XHR), and only a bearer token', async () => {
+  it('checks with the token the app renewed at its sign-in server (fetch or XHR), only a bearer token, and says a new one came', async () => {
     const win = window as Window & typeof globalThis;
     installBridge(win, api); // (already installed above: the profile in force is the override)
     line?.send({ type: 'profile', api });
@@ -170,6 +170,11 @@ describe("the organisation's API profile in the bridge", () => {
       await new Promise((r) => setTimeout(r, 20));
       return new Headers(fetchMock.mock.calls.at(-1)?.[1]?.headers).get('authorization');
     };
+    // The content script hears that the authorisation changed (never what it is).
+    const told: unknown[] = [];
+    line?.listen((m) => {
+      if (m.type === 'auth') told.push(m.type);
+    });
     await win.fetch(api.list.path, { headers: { authorization: 'Bearer first' } });
     expect(await lastAuth()).toBe('Bearer first');
 
@@ -199,5 +204,8 @@ describe("the organisation's API profile in the bridge", () => {
     // The app's own API call with a newer authorisation wins again.
     await win.fetch(api.list.path, { headers: { authorization: 'Bearer from-app' } });
     expect(await lastAuth()).toBe('Bearer from-app');
+    await win.fetch(api.list.path, { headers: { authorization: 'Bearer from-app' } });
+    // first, renewed by fetch, by XHR, from the app: four changes; the same one again is none.
+    expect(told).toHaveLength(4);
   });
 });

@@ -102,6 +102,15 @@ export function expectPanelShowsTruth(shown: PanelRecord[], truth: Payment[]): v
   }
 }
 
+/** Wait until the panel says checking is paused, and why, in these words. */
+export function panelPausedSays(page: TestPage, text: string): Promise<unknown> {
+  return page.waitFor(
+    (want) =>
+      document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-paused')?.textContent === want,
+    text,
+  );
+}
+
 /** Wait until the panel's first payment shows its voucher created. */
 export function firstCreated(page: TestPage, timeoutMs?: number): Promise<boolean> {
   return page.waitFor(
