@@ -246,9 +246,9 @@ for (const browserName of BROWSERS) {
     });
 
     it('checks while the clerk is away, with the token the app renewed on its own, not as logged out', async () => {
-      // Access tokens of 5 s: the app renews its token every second by itself (as a Keycloak
+      // Access tokens of 2 s: the app renews its token every second by itself (as a Keycloak
       // client does before expiry), without an API call the bridge could see.
-      sim.ctx.auth.config.accessTtlMs = 5000;
+      sim.ctx.auth.config.accessTtlMs = 2000;
       try {
         await openSignedIn(page, sim.url + RECORD);
         await recordPayments(page, 1);
@@ -256,7 +256,7 @@ for (const browserName of BROWSERS) {
         const renewals = () => sim.ctx.counts.get('POST /realms/elaas/protocol/openid-connect/token') ?? 0;
         const before = renewals();
         // The clerk is away past the token the app last used for e-LAAS' API.
-        await new Promise((r) => setTimeout(r, 7000));
+        await new Promise((r) => setTimeout(r, 3500));
         expect(renewals()).toBeGreaterThan(before);
         sim.ctx.clock.advance(12 * 3600_000, Date.now());
         await fireCheckAlarm(session);
