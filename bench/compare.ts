@@ -37,7 +37,7 @@ try {
   }));
   for (let i = 0; i < runs; i++) {
     for (const [b, ext] of contexts.entries()) {
-      const traced = await load(ext.context, url, 'traced', tracked);
+      const traced = await load(ext.context, url, 'traced', tracked, rows >= 10_000 ? 4000 : 0);
       const s = seen[b];
       if (!s) continue;
       s.mounted.push(traced.toMounted);
