@@ -50,7 +50,15 @@ export function DuplicateWarning(p: DuplicateWarningProps) {
             </li>
           ))}
         </ul>
-        <p id="evw-dup-explain">{p.t(unsure ? 'duplicateUnconfirmedExplain' : 'duplicateExplain')}</p>
+        <p id="evw-dup-explain">
+          {p.t(
+            unsure
+              ? 'duplicateUnconfirmedExplain'
+              : p.earlier.some((r) => r.status === 'created')
+                ? 'duplicateCreatedExplain'
+                : 'duplicateExplain',
+          )}
+        </p>
         <div class="evw-dialog__actions">
           <button
             ref={cancel}

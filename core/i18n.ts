@@ -57,6 +57,7 @@ const th = {
   duplicateTitle: 'ฎีกาเลขที่ {deka} บันทึกการจ่ายเงินไปแล้ว',
   duplicateEarlier: 'บันทึกเมื่อ {time} สถานะ: {status}',
   duplicateExplain: 'ระบบกำลังประมวลผลรายการเดิมและจะสร้างใบผ่านรายการจ่ายให้ภายหลัง หากบันทึกอีกครั้งจะเกิดการจ่ายเงินซ้ำ',
+  duplicateCreatedExplain: 'รายการเดิมสร้างใบผ่านรายการจ่ายแล้ว หากบันทึกอีกครั้งจะเกิดการจ่ายเงินซ้ำ',
   duplicateUnconfirmedTitle: 'ฎีกาเลขที่ {deka} อาจบันทึกไปแล้ว',
   duplicateUnconfirmedExplain: 'ครั้งก่อน e-LAAS ไม่ตอบ โปรดรอผลตรวจสอบในแผงก่อนบันทึกอีกครั้ง',
   duplicateCancel: 'ไม่บันทึกซ้ำ',
@@ -146,6 +147,8 @@ const en: Record<MessageKey, string> = {
   pausedNoTab: 'Keep e-LAAS open so checking can go on.',
   pausedSiteError: 'Could not read e-LAAS. Trying again by itself.',
   duplicateTitle: 'A payment for request {deka} was already recorded',
+  duplicateCreatedExplain:
+    'The earlier payment already has its voucher. Recording it again makes a duplicate payment.',
   duplicateEarlier: 'Recorded at {time}, status: {status}',
   duplicateExplain:
     'e-LAAS is still processing the earlier payment and will create its voucher later. Recording it again makes a duplicate payment.',

@@ -404,6 +404,22 @@ for (const browserName of BROWSERS) {
       // (The earlier test paid one ฎีกา twice on purpose: compare the one this test recorded.)
       expectPanelShowsTruth(shown, garbled ? [garbled] : []);
       expect(garbled?.status).toMatch(/created|failed/);
+
+      // The form is still on screen; the clerk saves it again. With its voucher made, that pays
+      // twice: the guard says so (the soak once paid a ฎีกา twice this way). A failed one may be
+      // recorded again: no guard.
+      const paid = sim.ctx.state.payments.length;
+      await clickNow(page, '#save');
+      if (garbled?.status === 'created') {
+        const again = await guardWarning(page);
+        expect(again).toContain(`ฎีกาเลขที่ ${garbled.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
+        expect(again).toContain('สร้างใบผ่านรายการจ่ายแล้ว');
+        await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+        expect(sim.ctx.state.payments).toHaveLength(paid);
+      } else {
+        await page.waitFor((n) => document.querySelector('#result-dialog') !== null || n < 0, paid);
+        expect(sim.ctx.state.payments).toHaveLength(paid + 1);
+      }
     });
 
     it('keeps a save whose page went away before e-LAAS answered, says so, and confirms it by the check', async () => {

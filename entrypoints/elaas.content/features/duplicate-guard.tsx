@@ -1,6 +1,6 @@
 /**
  * The duplicate-payment guard: on บันทึกการจ่ายเงิน, before a payment is submitted for a ฎีกา that
- * already has a payment waiting for its voucher, say so (when and in what state) and let the clerk
+ * already has a payment waiting for its voucher, or one whose voucher was made, say so (when and in what state) and let the clerk
  * stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
  */
 import { render } from 'preact';
@@ -38,7 +38,12 @@ export const duplicateGuard: Feature = {
           allowed = null;
           return;
         }
-        const earlier = (fx.tracking.get()?.records ?? []).filter((r) => isPending(r) && r.dekaNo === dekaNo);
+        // Waiting for its voucher, or with its voucher made (the panel keeps today's): a second
+        // save pays twice. (The soak: a clerk told of a garbled answer saved again two minutes
+        // on, after the first payment's voucher was made, and the guard let it through.)
+        const earlier = (fx.tracking.get()?.records ?? []).filter(
+          (r) => r.dekaNo === dekaNo && (isPending(r) || r.status === 'created'),
+        );
         const state = fx.store.get();
         // Without our text (the background not answering yet) e-LAAS' own save goes on untouched.
         if (earlier.length === 0 || state.kind !== 'ready') return;
