@@ -1,5 +1,6 @@
 /**
- * The duplicate-payment guard's dialog: this ฎีกา already has a payment waiting for its voucher.
+ * The duplicate-payment guard's dialog: this ฎีกา already has a payment waiting for its voucher,
+ * or one whose voucher was made.
  * The safe choice has the focus; Escape cancels. Props in, callbacks out.
  */
 import { useEffect, useRef } from 'preact/hooks';

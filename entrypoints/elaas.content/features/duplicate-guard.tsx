@@ -1,7 +1,7 @@
 /**
  * The duplicate-payment guard: on บันทึกการจ่ายเงิน, before a payment is submitted for a ฎีกา that
- * already has a payment waiting for its voucher, or one whose voucher was made, say so (when and in what state) and let the clerk
- * stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
+ * already has a payment waiting for its voucher, or one whose voucher was made, say so (when and in
+ * what state) and let the clerk stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
  */
 import { render } from 'preact';
 import { DuplicateWarning } from '../../../components/DuplicateWarning';
