@@ -111,19 +111,6 @@ export function panelPausedSays(page: TestPage, text: string): Promise<unknown> 
   );
 }
 
-/** Wait until the panel's first payment shows its voucher created. */
-export function firstCreated(page: TestPage, timeoutMs?: number): Promise<boolean> {
-  return page.waitFor(
-    () =>
-      document
-        .querySelector('evw-panel')
-        ?.shadowRoot?.querySelector('.evw-chip[data-status]')
-        ?.getAttribute('data-status') === 'created',
-    null,
-    timeoutMs,
-  ) as Promise<boolean>;
-}
-
 /** Wait until the panel shows `n` payments, every one created or failed. */
 export function waitForFinalStatuses(page: TestPage, n: number): Promise<unknown> {
   return page.waitFor((count) => {
@@ -186,7 +173,7 @@ export function guardWarning(page: TestPage): Promise<string> {
 }
 
 /** Wait until the panel shows a payment whose voucher was created. */
-export function panelShowsCreated(page: TestPage, timeoutMs: number): Promise<unknown> {
+export function panelShowsCreated(page: TestPage, timeoutMs?: number): Promise<unknown> {
   return page.waitFor(
     () =>
       document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip[data-status="created"]') !==
