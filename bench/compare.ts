@@ -12,7 +12,7 @@
 
 import { chromiumContext } from '../test/e2e/harness/session';
 import { ms, percentile } from './machine';
-import { importRecords, listPage, load, PARTS, serve, trackedRecords } from './panel';
+import { importRecords, listPage, load, PARTS, serve, traceSlackMs, trackedRecords } from './panel';
 
 const builds = process.argv.slice(2);
 if (builds.length < 2) throw new Error('usage: npm run bench:compare -- <build> <build> [<build> …]');
@@ -37,7 +37,7 @@ try {
   }));
   for (let i = 0; i < runs; i++) {
     for (const [b, ext] of contexts.entries()) {
-      const traced = await load(ext.context, url, 'traced', tracked, rows >= 10_000 ? 4000 : 0);
+      const traced = await load(ext.context, url, 'traced', tracked, traceSlackMs(rows));
       const s = seen[b];
       if (!s) continue;
       s.mounted.push(traced.toMounted);

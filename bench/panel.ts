@@ -229,6 +229,15 @@ interface Load {
   perSecond: number;
 }
 
+/**
+ * More time recorded after a traced load of a page of `rows`: the 10,000-row page's panel was once
+ * mounted over a second after its load had begun to be recorded, and the recording ended before
+ * the steady window (the run stopped).
+ */
+export function traceSlackMs(rows: number): number {
+  return rows >= 10_000 ? 4000 : 0;
+}
+
 /** One load of the page; the overlay must have drawn everything (checked after the timeline). */
 export async function load(
   context: Awaited<ReturnType<typeof chromiumContext>>['context'],
@@ -320,9 +329,7 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
   const html = await listPage(rows);
   const { server, url } = await serve(html);
   const origin = new URL(url).origin;
-  // The 10,000-row page's panel was once mounted over a second after its load had begun to be
-  // recorded, and the recording ended before the steady window (the run stopped): more time.
-  const slack = rows >= 10_000 ? 4000 : 0;
+  const slack = traceSlackMs(rows);
   const withExt = await chromiumContext(process.env.EVW_BENCH_BUILD ?? CHROME_BUILD);
   const without = await chromiumContext(null);
   try {
