@@ -31,3 +31,17 @@ export function coalesced(task: () => Promise<void>, gapMs = 0): () => Promise<v
     return queued;
   };
 }
+
+/**
+ * A line for tasks that must not overlap (read records, then write what follows from them: two at
+ * once would each write over the other's change): each task starts when the one before it has
+ * settled, in the order they came. A task that fails does not stop the next.
+ */
+export function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = last.then(task);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -11,7 +11,7 @@ import { allRecords, clearRecords, deleteRecords, putRecords } from '../../platf
 import { host } from '../../platform/host';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
 import { profileOf } from './profile';
-import { pollerView, recordsChanged, schedule } from './tracking';
+import { pollerView, recordsChanged, recordsTurn, schedule } from './tracking';
 
 export const RETENTION_ALARM = 'retention';
 const LATEST = 8;
@@ -78,8 +78,11 @@ export async function importRecords(
     if (!r) return { refused: i + 1 };
     records.push(r);
   }
-  const merge = mergeRecords(await allRecords(), records);
-  await putRecords(merge.put);
+  const merge = await recordsTurn(async () => {
+    const m = mergeRecords(await allRecords(), records);
+    await putRecords(m.put);
+    return m;
+  });
   await schedule();
   await recordsChanged(null);
   return { added: merge.added, updated: merge.updated, unchanged: merge.unchanged };
@@ -87,16 +90,19 @@ export async function importRecords(
 
 /** Delete finished records past the retention period; returns how many. */
 export async function purgeExpired(): Promise<number> {
-  const [records, settings, now] = await Promise.all([allRecords(), host().loadSettings(), host().now()]);
-  const ids = expiredRecords(records, now, settings.values.retentionDays);
-  await deleteRecords(ids);
+  const [settings, now] = await Promise.all([host().loadSettings(), host().now()]);
+  const ids = await recordsTurn(async () => {
+    const expired = expiredRecords(await allRecords(), now, settings.values.retentionDays);
+    await deleteRecords(expired);
+    return expired;
+  });
   if (ids.length > 0) await recordsChanged(null);
   return ids.length;
 }
 
 /** Delete every record and the checking state (settings and notice dismissals stay). */
 export async function clearAll(): Promise<void> {
-  await clearRecords();
+  await recordsTurn(clearRecords);
   await host().kv.remove(['poller', 'failuresSeenAt', 'notificationTargets', 'lastNotification']);
   await schedule();
   await recordsChanged(null);

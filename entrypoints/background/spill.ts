@@ -4,6 +4,7 @@
  * not lost: it waits in the small key-value store, the panel lists it and says why, and it moves
  * into the database as soon as the database takes writes again.
  */
+import { oneAtATime } from '../../core/coalesce';
 import type { PaymentRecord } from '../../core/records';
 import { putRecords } from '../../platform/extension/db';
 import { host } from '../../platform/host';
@@ -32,12 +33,7 @@ export async function storageProblem(): Promise<StorageProblem | null> {
 }
 
 /** Keeping aside and moving in take turns: a payment kept aside meanwhile is never dropped. */
-let turn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const run = turn.then(work);
-  turn = run.catch(() => undefined);
-  return run;
-}
+const inTurn = oneAtATime();
 
 /** Keep a record the database refused; the same save twice (`same`) is kept once. */
 export function spill(

@@ -4,7 +4,7 @@
  * the badge. State lives in IndexedDB and storage, never in globals: the service worker may stop
  * at any time and the alarm brings it back.
  */
-import { coalesced } from '../../core/coalesce';
+import { coalesced, oneAtATime } from '../../core/coalesce';
 import { match } from '../../core/matcher';
 import { nextCheckAt, type PauseReason, type PollerState, planCheck } from '../../core/planner';
 import {
@@ -218,12 +218,18 @@ export async function tellAllTabs(
   );
 }
 
-let captures: Promise<unknown> = Promise.resolve();
+/**
+ * Every change to the records takes its turn: each reads records and writes what follows from
+ * them, and two at once would each write over the other's change (a capture read a payment as
+ * awaiting, the list on screen then showed its voucher, and the capture wrote it back awaiting).
+ * Nothing in a turn waits for a tab.
+ */
+export const recordsTurn = oneAtATime();
 
 /**
  * Keep a payment the clerk just recorded. Idempotent: the same save captured twice (API and
- * dialog, arriving together) is one record. Captures run one at a time, so two of the same save
- * cannot both miss each other.
+ * dialog, arriving together) is one record. Captures take their turn (recordsTurn), so two of the
+ * same save cannot both miss each other.
  */
 export function capture(
   origin: string,
@@ -231,7 +237,7 @@ export function capture(
   payment: CapturedPayment,
   capturedFrom: CaptureSource,
 ): Promise<{ id: string; duplicate: boolean; record: PaymentRecord | null }> {
-  const run = captures.then(() =>
+  const run = recordsTurn(() =>
     captureNow(origin, scope, payment, capturedFrom).catch(async (error: unknown): Promise<Kept> => {
       // The database would not take it (full, blocked, failing): kept aside, never dropped.
       const now = await host().now();
@@ -249,7 +255,6 @@ export function capture(
       return { id: record.id, duplicate, changed: 'records', record: duplicate ? null : record };
     }),
   );
-  captures = run.catch(() => undefined);
   // Kept: the answer goes back now. The tabs, the badge and the next check follow (at most once
   // a second in a burst); the next capture does not wait for them. A failure to tell them is made
   // good by the next change or check.
@@ -438,27 +443,30 @@ export async function applyRows(
   rows: StatusRow[],
   source: 'check' | 'list',
 ): Promise<PaymentRecord[]> {
-  const now = await host().now();
-  const candidates = (await pendingRecords()).filter((r) => r.origin === origin && r.unit === unit);
-  const updated: PaymentRecord[] = [];
-  const changed: PaymentRecord[] = [];
-  const matched = new Set<string>();
-  for (const m of match(candidates, rows)) {
-    matched.add(m.record.id);
-    const applied = applyRow(m.record, m.row, now, source);
-    if (m.record.capturedFrom === 'unanswered') {
-      // A save whose answer was lost, found in e-LAAS: a payment, as if read from its form.
-      applied.record.capturedFrom = 'form';
-      applied.changed = true;
+  const changed = await recordsTurn(async () => {
+    const now = await host().now();
+    const candidates = (await pendingRecords()).filter((r) => r.origin === origin && r.unit === unit);
+    const updated: PaymentRecord[] = [];
+    const moved: PaymentRecord[] = [];
+    const matched = new Set<string>();
+    for (const m of match(candidates, rows)) {
+      matched.add(m.record.id);
+      const applied = applyRow(m.record, m.row, now, source);
+      if (m.record.capturedFrom === 'unanswered') {
+        // A save whose answer was lost, found in e-LAAS: a payment, as if read from its form.
+        applied.record.capturedFrom = 'form';
+        applied.changed = true;
+      }
+      updated.push(applied.record);
+      if (applied.changed) moved.push(applied.record);
     }
-    updated.push(applied.record);
-    if (applied.changed) changed.push(applied.record);
-  }
-  if (source === 'check') {
-    // Checked and still not in the answer: remember we looked, so the planner backs off.
-    for (const r of candidates) if (!matched.has(r.id)) updated.push({ ...r, lastCheckedAt: now });
-  }
-  await putRecords(updated);
+    if (source === 'check') {
+      // Checked and still not in the answer: remember we looked, so the planner backs off.
+      for (const r of candidates) if (!matched.has(r.id)) updated.push({ ...r, lastCheckedAt: now });
+    }
+    await putRecords(updated);
+    return moved;
+  });
   if (changed.length > 0) await recordsChanged(origin);
   return changed;
 }
@@ -511,22 +519,24 @@ async function settleUnanswered(
   seen: Set<string>,
   passStart: number,
 ): Promise<PaymentRecord[]> {
-  const now = await host().now();
-  const settled: PaymentRecord[] = [];
-  for (const r of records) {
-    if (!unconfirmed(r) || seen.has(r.id) || r.recordedAt + UNANSWERED_GRACE_MS > passStart) continue;
-    // Read again: a capture of the same save may have confirmed it meanwhile.
-    const current = await getRecord(r.id);
-    if (!current || !unconfirmed(current)) continue;
-    settled.push({
-      ...current,
-      status: 'failed',
-      lastCheckedAt: now,
-      history: [...current.history, { status: 'failed', at: now, source: 'check' }],
-    });
-  }
-  if (settled.length > 0) await putRecords(settled);
-  return settled;
+  return recordsTurn(async () => {
+    const now = await host().now();
+    const settled: PaymentRecord[] = [];
+    for (const r of records) {
+      if (!unconfirmed(r) || seen.has(r.id) || r.recordedAt + UNANSWERED_GRACE_MS > passStart) continue;
+      // Read again: a capture of the same save may have confirmed it meanwhile.
+      const current = await getRecord(r.id);
+      if (!current || !unconfirmed(current)) continue;
+      settled.push({
+        ...current,
+        status: 'failed',
+        lastCheckedAt: now,
+        history: [...current.history, { status: 'failed', at: now, source: 'check' }],
+      });
+    }
+    if (settled.length > 0) await putRecords(settled);
+    return settled;
+  });
 }
 
 /** Where each origin's next check starts in the list (absent: at page 1). */

@@ -173,6 +173,42 @@ describe('capture', () => {
     expect(kept.map((r) => r.ref).sort()).toEqual(['PAY4', 'PAY5']);
   });
 
+  it('never writes over what the list said meanwhile: a capture and the list at the same moment', async () => {
+    const { capture, applyRows } = await import('../../entrypoints/background/tracking');
+    const { allRecords } = await import('../../platform/extension/db');
+    const origin = 'https://laas.dla.go.th';
+    const saved = { ...payment, dekaNo: '104/2569', elaasId: 'p104', ref: 'PAY104' };
+    await capture(origin, scope, { ...saved, elaasId: null }, 'form');
+    // The save's API answer comes in as the list on screen shows its voucher (the e2e test saw
+    // the panel go back to 'awaiting' while the voucher was made).
+    const created = { ...saved, status: 'created' as const, voucherNo: 'PV104', failureReason: null };
+    const [kept] = await Promise.all([
+      capture(origin, scope, saved, 'api'),
+      applyRows(origin, scope.unit, [{ ...created, voucherCreatedAt: T0 }], 'list'),
+    ]);
+    const [record] = (await allRecords()).filter((r) => r.dekaNo === '104/2569');
+    expect(record).toMatchObject({ status: 'created', voucherNo: 'PV104', elaasId: 'p104' });
+    // What the capture answered was the record as it stood in its turn, before the list's.
+    expect(kept.record?.status).toBe('awaiting');
+    // Both at once the other way round.
+    const later = { ...saved, dekaNo: '105/2569', elaasId: 'p105', ref: 'PAY105' };
+    await capture(origin, scope, { ...later, elaasId: null }, 'form');
+    const [, again] = await Promise.all([
+      applyRows(
+        origin,
+        scope.unit,
+        [{ ...later, status: 'created', voucherNo: 'PV105', voucherCreatedAt: T0, failureReason: null }],
+        'list',
+      ),
+      capture(origin, scope, later, 'api'),
+    ]);
+    expect(again.record).toMatchObject({ status: 'created', elaasId: 'p105' });
+    expect((await allRecords()).find((r) => r.dekaNo === '105/2569')).toMatchObject({
+      status: 'created',
+      elaasId: 'p105',
+    });
+  });
+
   it('a busy tab holds no capture back; a burst is told to it once more, not once per capture (the soak)', async () => {
     const { capture } = await import('../../entrypoints/background/tracking');
     const { extensionHost } = await import('../../platform/extension/host');

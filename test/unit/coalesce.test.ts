@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced } from '../../core/coalesce';
+import { coalesced, oneAtATime } from '../../core/coalesce';
 
 /** A task whose runs the test ends one by one, recording what each run saw. */
 function controlledTask() {
@@ -96,5 +96,28 @@ describe('coalesced', () => {
     void run();
     expect(t.runs()).toBe(3);
     await t.end();
+  });
+});
+
+describe('oneAtATime', () => {
+  it('runs tasks one after another, in the order they came; a failure does not stop the next', async () => {
+    const inTurn = oneAtATime();
+    const log: string[] = [];
+    let running = 0;
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        running++;
+        log.push(`${name} start${running > 1 ? ' (overlapping)' : ''}`);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        log.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([inTurn(task('a')), inTurn(task('b', true)), inTurn(task('c'))]);
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseFulfilledResult<string>).value).toBe('c');
   });
 });
