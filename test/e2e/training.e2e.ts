@@ -160,9 +160,11 @@ for (const browserName of BROWSERS) {
       await page.clickInShadow('evw-panel', '.evw-check-now');
       await page.waitFor(
         (deka) =>
-          document
-            .querySelector('evw-panel')
-            ?.shadowRoot?.querySelector(`.evw-record[data-deka="${deka}"] .evw-chip--overdue`) !== null,
+          Boolean(
+            document
+              .querySelector('evw-panel')
+              ?.shadowRoot?.querySelector(`.evw-record[data-deka="${deka}"] .evw-chip--overdue`),
+          ),
         slow.dekaNo,
       );
       // The panel marks it overdue by its own clock at once; the badge follows when the check it

@@ -175,9 +175,12 @@ export function guardWarning(page: TestPage): Promise<string> {
 /** Wait until the panel shows a payment whose voucher was created. */
 export function panelShowsCreated(page: TestPage, timeoutMs?: number): Promise<unknown> {
   return page.waitFor(
+    // (Boolean, not `!== null`: with no panel yet, the chain is undefined, which is not null: this
+    // wait once ended on a page still loading, before its panel had read anything.)
     () =>
-      document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip[data-status="created"]') !==
-      null,
+      Boolean(
+        document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip[data-status="created"]'),
+      ),
     null,
     timeoutMs,
   );
