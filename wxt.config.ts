@@ -110,9 +110,14 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       // The line to the bridge, and in Chromium the overlay's loader (entrypoints/elaas-line.ts):
       // a content script without WXT's wrapper.
+      // In Firefox, which keeps compiled content scripts itself, the overlay is a content script at
+      // document_idle (entrypoints/elaas-overlay.ts, unlisted: without WXT's wrapper either).
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [LINE_SCRIPT] },
+        ...(wxt.config.browser === 'firefox'
+          ? [{ matches: [...ELAAS_MATCHES], run_at: 'document_idle' as const, js: [OVERLAY_MODULE] }]
+          : []),
       ];
       if (wxt.config.mode !== 'testing') return;
       for (const script of manifest.content_scripts ?? []) {

@@ -8,7 +8,7 @@
  * content script is compiled on the page's main thread on every page, a module is compiled off
  * it as it streams in, and from Chromium's code cache once it has one. The module is the extension's own file, web-accessible
  * to e-LAAS pages only; nothing is loaded from elsewhere. (Firefox keeps compiled content scripts
- * itself: there the overlay is the content script elaas.content, at document_idle.)
+ * itself: there the same file is a content script at document_idle, declared by wxt.config.ts.)
  *
  * Built as an unlisted script and declared a content script by wxt.config.ts: WXT's content
  * script wrapper (its context, logger and location watcher) would be compiled on every page for

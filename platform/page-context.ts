@@ -1,8 +1,9 @@
 /**
  * What the overlay needs from its context: a signal and timers that end with it, listeners it
  * removes, and "the page moved" events for single-page apps. WXT's ContentScriptContext is one
- * (the extension); `pageContext()` is another, for pages that host the overlay themselves (the
- * training page, the userscript), which end only with the page.
+ * (Firefox's content script); `pageContext()` is another, for pages that host the overlay
+ * themselves (the training page, the userscript), which end only with the page, and for
+ * Chromium's overlay module (platform/extension/context.ts), which ends with the extension.
  */
 export interface OverlayContext {
   readonly signal: AbortSignal;
@@ -21,8 +22,16 @@ export interface OverlayContext {
 /** The event WXT's context fires when a single-page app changes its address. */
 export const LOCATION_CHANGE = 'wxt:locationchange';
 
-export function pageContext(): OverlayContext {
+/**
+ * `alive`: whether what hosts the overlay is still there (the extension: not reloaded, updated or
+ * removed); looked at before each timer runs and when asked, and the context ends once it is not.
+ */
+export function pageContext(alive: () => boolean = () => true): OverlayContext {
   const controller = new AbortController();
+  const invalid = () => {
+    if (!alive()) controller.abort();
+    return controller.signal.aborted;
+  };
   let watching = false;
   const watchLocation = () => {
     if (watching) return;
@@ -39,15 +48,15 @@ export function pageContext(): OverlayContext {
   return {
     signal: controller.signal,
     get isInvalid() {
-      return controller.signal.aborted;
+      return invalid();
     },
     setTimeout(handler, timeout) {
-      const id = window.setTimeout(handler, timeout);
+      const id = window.setTimeout(() => invalid() || handler(), timeout);
       controller.signal.addEventListener('abort', () => clearTimeout(id));
       return id;
     },
     setInterval(handler, timeout) {
-      const id = window.setInterval(handler, timeout);
+      const id = window.setInterval(() => invalid() || handler(), timeout);
       controller.signal.addEventListener('abort', () => clearInterval(id));
       return id;
     },

@@ -6,10 +6,11 @@
 
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
-import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
+import { detectPage, isRecordForm, readCurrentUnit, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
 import { features } from './features';
 import { contentAnchor } from './features/anchor';
+import { resubmit } from './features/duplicate-guard';
 import type { Feature } from './features/types';
 import { ourMutation } from './ours';
 import { createStateStore } from './state';
@@ -19,6 +20,8 @@ import { startTracking } from './tracking';
 const DOM_CHECK_MS = 250;
 /** How long to wait for the page's content area before using the top of <body>. */
 const ANCHOR_GRACE_MS = 2000;
+/** A save made before the duplicate guard can judge it waits this long at most, then goes on. */
+const HOLD_MS = 3000;
 
 interface Mounted {
   controller: AbortController;
@@ -72,6 +75,37 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
     mounted.get(feature)?.controller.abort();
     mounted.delete(feature);
   };
+
+  // A save made as the page opens, before the guard knows the clerk's payments (the background
+  // answers a moment after our start), is held until it does, then made again for the guard to
+  // judge: let through, it could pay twice (a quick clerk; the e2e test saw it). After HOLD_MS
+  // (no background) it goes on as if we were not here. (0: none held; 1: held; 2: letting go.)
+  let hold = 0;
+  const ready = () => page !== null && tracking.get() !== null;
+  ctx.addEventListener(
+    window,
+    'submit',
+    (event) => {
+      const form = event.target;
+      if (hold === 2 || ready() || !(form instanceof HTMLFormElement) || !isRecordForm(site.profile, form))
+        return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (hold) return; // clicked again meanwhile: one save
+      hold = 1;
+      const { submitter } = event as SubmitEvent;
+      const since = Date.now();
+      // Looked at in a task of its own: the guard mounted with the page is listening by then.
+      const wait = () => {
+        if (!ready() && Date.now() - since < HOLD_MS) return void ctx.setTimeout(wait, 100);
+        hold = 2;
+        resubmit(form, submitter);
+        hold = 0;
+      };
+      ctx.setTimeout(wait, 0);
+    },
+    { capture: true },
+  );
 
   const started = performance.now();
   let waiting = false;

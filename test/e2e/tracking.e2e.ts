@@ -343,7 +343,7 @@ for (const browserName of BROWSERS) {
       // On purpose: the second payment goes through to e-LAAS.
       await clickNow(page, '#save');
       await page.waitFor(
-        () => document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]') !== null,
+        () => Boolean(document.querySelector('evw-guard')?.shadowRoot?.querySelector('[role="alertdialog"]')),
         null,
       );
       await page.clickInShadow('evw-guard', '.evw-dup-proceed');
@@ -593,6 +593,32 @@ for (const browserName of BROWSERS) {
       await waitForRecords(page, 2);
       const refs = (await exportedRecords(session)).map((r) => r.ref).sort();
       expect(refs).toEqual(sim.ctx.state.payments.map((p) => p.ref).sort());
+    });
+
+    it('holds a save made as the form opens until the guard knows the payments, then lets the guard judge it', async () => {
+      await recordOne(0);
+      await waitForRecords(page, 1);
+      // The background asleep (Chromium stops idle service workers): the new page's overlay waits
+      // for its answer, and the clerk saves at once. Held, then judged: a second save of the ฎีกา
+      // meets the guard, and e-LAAS has one payment.
+      const openFormAndSave = async (index: number) => {
+        await session.stopBackground?.();
+        await page.evaluate((i) => {
+          (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
+        }, index);
+        await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+        await clickNow(page, '#save');
+      };
+      await openFormAndSave(0);
+      expect(await guardWarning(page)).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo}`);
+      await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+      expect(sim.ctx.state.payments).toHaveLength(1);
+      // A first save of another ฎีกา, made as fast, goes through once the guard has looked.
+      await openSignedIn(page, `${sim.url}payment/record`);
+      await openFormAndSave(1);
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      expect(sim.ctx.state.payments).toHaveLength(2);
+      await waitForRecords(page, 2);
     });
 
     it('captures from the form and dialog, and checks by reading the list page', async () => {

@@ -11,6 +11,13 @@ import { isRecordForm, readFormDekaNo } from '../../../site/detect';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature } from './types';
 
+/** Submit `form` again, as its `submitter` (a button) did: a held save, let go. */
+export function resubmit(form: HTMLFormElement, submitter: Element | null): void {
+  form.requestSubmit(
+    submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : undefined,
+  );
+}
+
 export const duplicateGuard: Feature = {
   id: 'duplicate-guard',
   pages: ['payment-record'],
@@ -66,11 +73,7 @@ export const duplicateGuard: Feature = {
             onProceed={() => {
               close();
               allowed = dekaNo;
-              form.requestSubmit(
-                submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement
-                  ? submitter
-                  : undefined,
-              );
+              resubmit(form, submitter);
             }}
           />,
           ui.container,
