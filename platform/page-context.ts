@@ -1,9 +1,9 @@
 /**
  * What the overlay needs from its context: a signal and timers that end with it, listeners it
- * removes, and "the page moved" events for single-page apps. WXT's ContentScriptContext is one
- * (Firefox's content script); `pageContext()` is another, for pages that host the overlay
- * themselves (the training page, the userscript), which end only with the page, and for
- * Chromium's overlay module (platform/extension/context.ts), which ends with the extension.
+ * removes, and "the page moved" events for single-page apps. `pageContext()` gives it to pages
+ * that host the overlay themselves (the training page, the userscript), which end only with the
+ * page, and to the extension's overlay (platform/extension/context.ts), which ends with the
+ * extension too. (WXT's ContentScriptContext would do; its wrapper costs 0.7 KB on every page.)
  */
 export interface OverlayContext {
   readonly signal: AbortSignal;
@@ -19,7 +19,7 @@ export interface OverlayContext {
   onInvalidated(callback: () => void): () => void;
 }
 
-/** The event WXT's context fires when a single-page app changes its address. */
+/** The event fired when a single-page app changes its address (WXT's name for it, kept). */
 export const LOCATION_CHANGE = 'wxt:locationchange';
 
 /**

@@ -80,8 +80,10 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   // answers a moment after our start), is held until it does, then made again for the guard to
   // judge: let through, it could pay twice (a quick clerk; the e2e test saw it). After HOLD_MS
   // (no background) it goes on as if we were not here. (0: none held; 1: held; 2: letting go.)
+  // Ready: the features are mounted for this page, and the clerk's payments are known or never
+  // will be (an e-LAAS the organisation did not enable: nothing is tracked there, nothing held).
   let hold = 0;
-  const ready = () => page !== null && tracking.get() !== null;
+  const ready = () => page !== null && (tracking.get() !== null || !site.enabled);
   ctx.addEventListener(
     window,
     'submit',

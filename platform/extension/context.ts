@@ -1,5 +1,5 @@
 /**
- * The overlay's context in Chromium's overlay module: the page's (platform/page-context.ts),
+ * The overlay's context in the extension (both browsers): the page's (platform/page-context.ts),
  * ended when the extension goes (reloaded, updated or removed: its runtime id is gone, as WXT's
  * context tells it) and when a newer copy of the overlay starts in the same page (after an update
  * the new content script runs beside the old one). Our few lines in place of WXT's
