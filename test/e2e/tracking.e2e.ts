@@ -20,6 +20,7 @@ import {
   RECORD,
   recordOneB,
   recordPayments,
+  saveFromDekaListB,
   waitForFinalStatuses,
   waitForRecords,
 } from './harness/elaas';
@@ -576,11 +577,7 @@ for (const browserName of BROWSERS) {
     it('the duplicate guard holds a second save of a waiting ฎีกา on server-rendered pages too', async () => {
       await recordOne(0);
       await waitForRecords(page, 1);
-      await page.evaluate(() => {
-        (document.querySelectorAll('#deka-results a')[0] as HTMLElement).click();
-      }, null);
-      await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-      await clickNow(page, '#save');
+      await saveFromDekaListB(page, 0);
       const warning = await guardWarning(page);
       expect(warning).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo} บันทึกการจ่ายเงินไปแล้ว`);
       await page.clickInShadow('evw-guard', '.evw-dup-proceed');
@@ -603,11 +600,7 @@ for (const browserName of BROWSERS) {
       // meets the guard, and e-LAAS has one payment.
       const openFormAndSave = async (index: number) => {
         await session.stopBackground?.();
-        await page.evaluate((i) => {
-          (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
-        }, index);
-        await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-        await clickNow(page, '#save');
+        await saveFromDekaListB(page, index);
       };
       await openFormAndSave(0);
       expect(await guardWarning(page)).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo}`);

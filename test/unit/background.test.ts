@@ -179,8 +179,8 @@ describe('capture', () => {
     const origin = 'https://laas.dla.go.th';
     const saved = { ...payment, dekaNo: '104/2569', elaasId: 'p104', ref: 'PAY104' };
     await capture(origin, scope, { ...saved, elaasId: null }, 'form');
-    // The save's API answer comes in as the list on screen shows its voucher (the e2e test saw
-    // the panel go back to 'awaiting' while the voucher was made).
+    // The save's API answer comes in as the list on screen shows its voucher: without the turns,
+    // the capture read the record as awaiting and wrote it back so, over the list's 'created'.
     const created = { ...saved, status: 'created' as const, voucherNo: 'PV104', failureReason: null };
     const [kept] = await Promise.all([
       capture(origin, scope, saved, 'api'),

@@ -77,11 +77,7 @@ export function alarm(session: Session): Promise<boolean> {
 /** Design B: record the ฎีกา at `index` of the record page's list, and close e-LAAS' dialog. */
 export async function recordOneB(page: TestPage, simUrl: string, index: number): Promise<void> {
   await openSignedIn(page, `${simUrl}payment/record`);
-  await page.evaluate((i) => {
-    (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
-  }, index);
-  await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
-  await clickNow(page, '#save');
+  await saveFromDekaListB(page, index);
   await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
   // The clerk closes e-LAAS' dialog (a link back to the record page).
   await clickNow(page, '#dlg-ok');
@@ -89,6 +85,15 @@ export async function recordOneB(page: TestPage, simUrl: string, index: number):
     () => document.querySelector('#result-dialog') === null && document.querySelector('main h1') !== null,
     null,
   );
+}
+
+/** Design B: on the record page, open the form of the `index`th ฎีกา listed and save it at once. */
+export async function saveFromDekaListB(page: TestPage, index: number): Promise<void> {
+  await page.evaluate((i) => {
+    (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
+  }, index);
+  await page.waitFor(() => document.querySelector('#payment-form') !== null, null);
+  await clickNow(page, '#save');
 }
 
 /** Each payment in the simulator's truth appears in the panel with its status, voucher and reason. */
