@@ -4,7 +4,7 @@
  */
 import { toArabicDigits } from '../core/digits';
 import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
-import { exists, queryAll, queryFirst } from './query';
+import { exists, queryAll, queryFirst, queryFirstOfEach } from './query';
 
 const regexCache = new Map<string, RegExp | null>();
 
@@ -32,7 +32,9 @@ export function detectPage(profile: SiteProfile, location: Location | URL, doc: 
     if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
   }
   if (exists(doc, profile.selectors.loginForm)) return 'login';
-  const title = queryAll(doc, profile.selectors.pageTitle)
+  // The first of each kind of title (the breadcrumb, the heading …), in page order: reading every
+  // match walked the whole page once per kind, six times on a long list (docs/interface.md, "Cost").
+  const title = queryFirstOfEach(doc, profile.selectors.pageTitle)
     .slice(0, 4)
     .map((el) => normaliseText(el.textContent ?? ''))
     .join(' | ');

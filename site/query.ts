@@ -43,11 +43,11 @@ function tryPart<T>(part: string, query: (part: string) => T): T | undefined {
   }
 }
 
-/** Each part's answer; a part that is not a selector answers nothing. */
-function perPart<T>(list: string, query: (part: string) => T): T[] {
+/** Each part's answer; a part that is not a selector, or matches nothing (null), answers nothing. */
+function perPart<T>(list: string, query: (part: string) => T | null): T[] {
   return selectorParts(list)
     .map((part) => tryPart(part, query))
-    .filter((answer): answer is T => answer !== undefined);
+    .filter((answer): answer is T => answer != null);
 }
 
 /** Every element matching the list, in page order, each once. */
@@ -57,12 +57,21 @@ export function queryAll(root: ParentNode, list: string): Element[] {
 }
 
 /**
+ * Each part's first match, in page order, each once: for what stands once per part and is read
+ * together (the page's titles: its breadcrumb, its heading). A part that is there stops its walk
+ * at its first match; every match of every part (queryAll) walks the whole page once per part.
+ */
+export function queryFirstOfEach(root: ParentNode, list: string): Element[] {
+  return [...new Set(perPart(list, (part) => root.querySelector(part)))].sort(inPageOrder);
+}
+
+/**
  * Whether anything matches the list: part by part, stopping at the first part that does, for what
  * is usually absent (the login form, the success dialog), where each part's walk of the whole page
  * is on the fast path.
  */
 export function exists(root: ParentNode, list: string): boolean {
-  return selectorParts(list).some((part) => Boolean(tryPart(part, (p) => root.querySelector(p))));
+  return selectorParts(list).some((part) => tryPart(part, (p) => root.querySelector(p)));
 }
 
 /**
@@ -74,9 +83,6 @@ export function queryFirst(root: ParentNode, list: string): Element | null {
   try {
     return root.querySelector(list);
   } catch {
-    const found = perPart(list, (part) => root.querySelector(part)).filter(
-      (el): el is Element => el !== null,
-    );
-    return found.sort(inPageOrder)[0] ?? null;
+    return queryFirstOfEach(root, list)[0] ?? null;
   }
 }

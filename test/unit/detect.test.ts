@@ -42,7 +42,7 @@ describe('detectPage', () => {
     expect(detectPage(DEFAULT_PROFILE, url, page('<h1>รายงานงบทดลอง</h1>'))).toBe('other');
   });
 
-  it('takes a login form anywhere over a title, and only the first four titles, in page order', () => {
+  it('takes a login form anywhere over a title, and the first title of each kind, in page order', () => {
     const url = at('https://laas.dla.go.th/app/x');
     // A login form anywhere wins over a title, in whichever order they stand.
     expect(
@@ -52,10 +52,16 @@ describe('detectPage', () => {
         page('<h1>รายการจ่ายเงิน</h1><form action="/x/login-actions/a"></form>'),
       ),
     ).toBe('login');
-    // Only the first four title elements count, in page order.
-    const five = '<h2>ก</h2><h2>ข</h2><h2>ค</h2><h2>ง</h2><h1>รายการจ่ายเงิน</h1>';
-    expect(detectPage(DEFAULT_PROFILE, url, page(five))).toBe('other');
-    expect(detectPage(DEFAULT_PROFILE, url, page(`<h1>รายการจ่ายเงิน</h1>${five}`))).toBe('payment-list');
+    // The first of each kind of title counts (the breadcrumb, the heading …), wherever it stands;
+    // a later one of a kind already read does not (a dashboard's section headings).
+    const sections = '<h1>หน้าหลัก</h1><h2>ข่าว</h2><h2>รายการจ่ายเงินล่าสุด</h2>';
+    expect(detectPage(DEFAULT_PROFILE, url, page(sections))).toBe('other');
+    const late = '<h2>ก</h2><h2>ข</h2><h2>ค</h2><h2>ง</h2><h1>รายการจ่ายเงิน</h1>';
+    expect(detectPage(DEFAULT_PROFILE, url, page(late))).toBe('payment-list');
+    // At most four kinds, in page order.
+    const crowded =
+      '<nav class="breadcrumb">ก</nav><div data-page-title>ข</div><h2>ค</h2><h1>ง</h1><main><h1>รายการจ่ายเงิน</h1></main>';
+    expect(detectPage(DEFAULT_PROFILE, url, page(crowded))).toBe('other');
   });
 
   it('still reads the page when one of the two selectors an admin set is invalid', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exists, queryAll, queryFirst, selectorParts } from '../../site/query';
+import { exists, queryAll, queryFirst, queryFirstOfEach, selectorParts } from '../../site/query';
 
 function page(html: string): Document {
   const doc = document.implementation.createHTMLDocument('t');
@@ -26,7 +26,7 @@ describe('selectorParts', () => {
   });
 });
 
-describe('queryAll and queryFirst', () => {
+describe('queryAll, queryFirst and queryFirstOfEach', () => {
   const doc = page(
     '<nav id="n" class="breadcrumb">a</nav><main id="m"><h2 id="h2a">b</h2><h1 id="h1">c</h1><h2 id="h2b">d</h2></main>',
   );
@@ -52,6 +52,12 @@ describe('queryAll and queryFirst', () => {
     expect(queryFirst(doc, '.none, #none')).toBeNull();
     expect(exists(doc, '##, h1')).toBe(true);
     expect(exists(doc, '.none, ##, #none')).toBe(false);
+  });
+
+  it('queryFirstOfEach: the first match of each part, in page order, each once', () => {
+    expect(ids(queryFirstOfEach(doc, 'h2, main h1, h1, .breadcrumb, .none'))).toEqual(['n', 'h2a', 'h1']);
+    expect(ids(queryFirstOfEach(doc, '##, h2'))).toEqual(['h2a']);
+    expect(queryFirstOfEach(doc, '.none, >>>')).toEqual([]);
   });
 
   it('query inside an element when given one', () => {

@@ -11,10 +11,11 @@ import { cellsOf } from '../../../site/parse-list';
 import { createShadowHost } from './shadow-ui';
 import type { Feature } from './types';
 
-const CSS = `.c{display:inline-block;margin-inline-start:6px;padding:0 6px;border:1px solid #123c69;border-radius:10px;
-font:12px/1.6 "Sarabun","Noto Sans Thai","Leelawadee UI","Tahoma",sans-serif;color:#123c69;background:#eef3f9;white-space:nowrap}
-.c[data-status=created]{border-color:#0f5b2d;color:#0f5b2d;background:#e3f4ea}
-.c[data-status=failed],.c[data-overdue]{border-color:#a4161a;color:#a4161a;background:#fdecec}`;
+const CSS =
+  '.c{display:inline-block;margin-inline-start:6px;padding:0 6px;border:1px solid #123c69;border-radius:10px;' +
+  'font:12px/1.6 Sarabun,Noto Sans Thai,Leelawadee UI,Tahoma,sans-serif;color:#123c69;background:#eef3f9;white-space:nowrap}' +
+  '.c[data-status=created]{border-color:#0f5b2d;color:#0f5b2d;background:#e3f4ea}' +
+  '.c[data-status=failed],.c[data-overdue]{border-color:#a4161a;color:#a4161a;background:#fdecec}';
 
 export const listStatus: Feature = {
   id: 'list-status',

@@ -30,20 +30,31 @@ export interface MountedUi {
 /** The page's styles stop at the shadow root; inherited ones (font, colour) stop here. */
 const RESET = ':host{all:initial;display:block}';
 
-/** A host element with an open shadow root holding our styles and an empty container. */
-export function createShadowHost(name: string, css: string): MountedUi {
+/**
+ * What every feature's UI shares, as a sheet of its own: Chromium parses a <style> whose text
+ * another shadow root of the page already has only once (the panel's shared sheet is the notice's:
+ * about 2 KB less CSS parsed before the panel shows; docs/interface.md, "Cost").
+ */
+const SHARED = tokensCss + controlsCss;
+
+/** A host element with an open shadow root, our style sheets in order (the reset first), and an empty container. */
+export function createShadowHost(name: string, ...sheets: string[]): MountedUi {
   const host = document.createElement(name);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `${RESET}\n${css}`;
   const container = document.createElement('div');
-  shadow.append(style, container);
+  host.attachShadow({ mode: 'open' }).append(
+    ...sheets.map((css, i) => {
+      const style = document.createElement('style');
+      style.textContent = i ? css : RESET + css;
+      return style;
+    }),
+    container,
+  );
   return { host, container };
 }
 
 export async function mountShadowUi(fx: FeatureContext, o: ShadowUiOptions): Promise<MountedUi | null> {
   if (fx.signal.aborted) return null;
-  const ui = createShadowHost(o.name, `${tokensCss}\n${controlsCss}\n${o.css}`);
+  const ui = createShadowHost(o.name, SHARED, o.css);
   const anchor = typeof o.anchor === 'function' ? o.anchor() : o.anchor;
   if (o.append === 'first') anchor.prepend(ui.host);
   else if (o.append === 'last') anchor.append(ui.host);

@@ -114,10 +114,14 @@ async function nextDownload(dir: string, before: Set<string>): Promise<string> {
   let lastSize = -1;
   for (let i = 0; i < 150; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    const name = readdirSync(dir).find((f) => !before.has(f) && !f.endsWith('.part')) ?? '';
+    const files = readdirSync(dir);
+    const name = files.find((f) => !before.has(f) && !f.endsWith('.part')) ?? '';
     const now = name ? size(name) : -1;
-    // Done when the same file has kept the same size for one more look.
-    if (name && name === seen && now >= 0 && now === lastSize) return name;
+    // Done when the same file has kept the same size for one more look, and Firefox is no longer
+    // writing it: it puts an empty file under the final name first and fills `<name>.part` (a
+    // test once read that empty file).
+    const writing = files.some((f) => f.endsWith('.part'));
+    if (name && name === seen && now > 0 && now === lastSize && !writing) return name;
     seen = name;
     lastSize = now;
   }
