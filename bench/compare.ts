@@ -8,11 +8,22 @@
  *   npm run bench:compare -- /tmp/before .output/chrome-mv3-testing
  *
  * ROWS (default 1000) and EVW_BENCH_RUNS (default 20) set the page and the loads per build.
+ * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor.
  */
+import { resolve } from 'node:path';
 
 import { chromiumContext } from '../test/e2e/harness/session';
 import { ms, percentile } from './machine';
-import { importRecords, listPage, load, PARTS, serve, traceSlackMs, trackedRecords } from './panel';
+import {
+  FLOOR_BUILD,
+  importRecords,
+  listPage,
+  load,
+  PARTS,
+  serve,
+  traceSlackMs,
+  trackedRecords,
+} from './panel';
 
 const builds = process.argv.slice(2);
 if (builds.length < 2) throw new Error('usage: npm run bench:compare -- <build> <build> [<build> …]');
@@ -27,6 +38,10 @@ try {
   for (const build of builds) {
     const ext = await chromiumContext(build);
     contexts.push(ext);
+    if (resolve(build) === FLOOR_BUILD) {
+      await load(ext.context, url, 'floor', tracked); // warm up
+      continue;
+    }
     await importRecords(ext, trackedRecords(html, new URL(url).origin, tracked));
     await load(ext.context, url, 'all', tracked); // warm up
   }
@@ -37,7 +52,8 @@ try {
   }));
   for (let i = 0; i < runs; i++) {
     for (const [b, ext] of contexts.entries()) {
-      const traced = await load(ext.context, url, 'traced', tracked, traceSlackMs(rows));
+      const mode = resolve(builds[b] ?? '') === FLOOR_BUILD ? 'floor' : 'traced';
+      const traced = await load(ext.context, url, mode, tracked, traceSlackMs(rows));
       const s = seen[b];
       if (!s) continue;
       s.mounted.push(traced.toMounted);
