@@ -8,14 +8,15 @@
  *   npm run bench:compare -- /tmp/before .output/chrome-mv3-testing
  *
  * ROWS (default 1000) and EVW_BENCH_RUNS (default 20) set the page and the loads per build.
- * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor.
+ * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor
+ * (and so is a copy of it, changed to see what one piece costs on its own).
  */
-import { resolve } from 'node:path';
-
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromiumContext } from '../test/e2e/harness/session';
 import { ms, percentile } from './machine';
 import {
-  FLOOR_BUILD,
+  FLOOR_NAME,
   importRecords,
   listPage,
   load,
@@ -33,12 +34,14 @@ const tracked = rows >= 1000 ? 50 : 10;
 
 const html = await listPage(rows);
 const { server, url } = await serve(html);
+const isFloor = (build: string) =>
+  (JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { name?: string }).name === FLOOR_NAME;
 const contexts = [];
 try {
   for (const build of builds) {
     const ext = await chromiumContext(build);
     contexts.push(ext);
-    if (resolve(build) === FLOOR_BUILD) {
+    if (isFloor(build)) {
       await load(ext.context, url, 'floor', tracked); // warm up
       continue;
     }
@@ -52,7 +55,7 @@ try {
   }));
   for (let i = 0; i < runs; i++) {
     for (const [b, ext] of contexts.entries()) {
-      const mode = resolve(builds[b] ?? '') === FLOOR_BUILD ? 'floor' : 'traced';
+      const mode = isFloor(builds[b] ?? '') ? 'floor' : 'traced';
       const traced = await load(ext.context, url, mode, tracked, traceSlackMs(rows));
       const s = seen[b];
       if (!s) continue;

@@ -318,6 +318,8 @@ export interface PanelBench {
 
 /** The reference extension: the least an overlay costs the page (bench/floor/README.md). */
 export const FLOOR_BUILD = join(import.meta.dirname, 'floor');
+/** Its manifest's name, by which bench:compare knows it (or a copy of it) among builds. */
+export const FLOOR_NAME = 'Voucher Watch benchmark floor';
 
 /** Our records for the page, put in through the options page like a restored backup. */
 export async function importRecords(
