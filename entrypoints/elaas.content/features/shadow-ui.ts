@@ -33,7 +33,7 @@ const RESET = ':host{all:initial;display:block}';
 /**
  * What every feature's UI shares, as a sheet of its own: Chromium parses a <style> whose text
  * another shadow root of the page already has only once (the panel's shared sheet is the notice's:
- * about 2 KB less CSS parsed before the panel shows; docs/interface.md, "Cost").
+ * about 1.6 KB less CSS parsed before the panel shows; docs/interface.md, "Cost").
  */
 const SHARED = tokensCss + controlsCss;
 
