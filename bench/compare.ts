@@ -11,13 +11,11 @@
  * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor
  * (and so is a copy of it, changed to see what one piece costs on its own).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromiumContext } from '../test/e2e/harness/session';
 import { ms, percentile } from './machine';
 import {
-  FLOOR_NAME,
   importRecords,
+  isFloorBuild,
   listPage,
   load,
   PARTS,
@@ -34,14 +32,13 @@ const tracked = rows >= 1000 ? 50 : 10;
 
 const html = await listPage(rows);
 const { server, url } = await serve(html);
-const isFloor = (build: string) =>
-  (JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { name?: string }).name === FLOOR_NAME;
+const floors = builds.map(isFloorBuild);
 const contexts = [];
 try {
-  for (const build of builds) {
+  for (const [b, build] of builds.entries()) {
     const ext = await chromiumContext(build);
     contexts.push(ext);
-    if (isFloor(build)) {
+    if (floors[b]) {
       await load(ext.context, url, 'floor', tracked); // warm up
       continue;
     }
@@ -55,7 +52,7 @@ try {
   }));
   for (let i = 0; i < runs; i++) {
     for (const [b, ext] of contexts.entries()) {
-      const mode = isFloor(builds[b] ?? '') ? 'floor' : 'traced';
+      const mode = floors[b] ? 'floor' : 'traced';
       const traced = await load(ext.context, url, mode, tracked, traceSlackMs(rows));
       const s = seen[b];
       if (!s) continue;

@@ -5,6 +5,7 @@
  * list (server-rendered, no script of its own) grown to 100, 1,000 or 10,000 rows.
  * bench/compare.ts runs the same loads for several builds side by side.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -318,8 +319,14 @@ export interface PanelBench {
 
 /** The reference extension: the least an overlay costs the page (bench/floor/README.md). */
 export const FLOOR_BUILD = join(import.meta.dirname, 'floor');
-/** Its manifest's name, by which bench:compare knows it (or a copy of it) among builds. */
-export const FLOOR_NAME = 'Voucher Watch benchmark floor';
+
+const manifestName = (build: string) =>
+  (JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { name?: string }).name;
+
+/** Whether a build is the floor, or a copy of it (its manifest's name): bench:compare takes both. */
+export function isFloorBuild(build: string): boolean {
+  return manifestName(build) === manifestName(FLOOR_BUILD);
+}
 
 /** Our records for the page, put in through the options page like a restored backup. */
 export async function importRecords(
