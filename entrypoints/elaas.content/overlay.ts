@@ -18,8 +18,14 @@ import { startTracking } from './tracking';
 
 /** DOM changes are checked at most this often; the page's own work comes first. */
 const DOM_CHECK_MS = 250;
-/** How long to wait for the page's content area before using the top of <body>. */
-const ANCHOR_GRACE_MS = 2000;
+/**
+ * How long after the overlay starts the features wait, before their first mount, for the page's
+ * content area (else they go at the top of <body>) and for the clerk's payments, which the
+ * background answers a moment after its state: so that the notice and the panel are drawn
+ * together, in one task (one render and one layout of the page, not a panel frame drawn empty
+ * and drawn again; docs/interface.md, "Cost"). Without them by then, the features mount anyway.
+ */
+const START_GRACE_MS = 2000;
 /** A save made before the duplicate guard can judge it waits this long at most, then goes on. */
 const HOLD_MS = 3000;
 
@@ -116,8 +122,12 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
     // force); its arrival calls this again. The page is left alone meanwhile.
     if (ctx.isInvalid || store.get().kind === 'loading') return;
     // An SPA draws its content area after we start: wait for it a moment rather than mount at
-    // the top of <body> and jump. The DOM observer below calls again when the page changes.
-    if (contentAnchor(site.profile) === document.body && performance.now() - started < ANCHOR_GRACE_MS) {
+    // the top of <body> and jump. The DOM observer below calls again when the page changes, the
+    // clerk's payments when they come.
+    if (
+      performance.now() - started < START_GRACE_MS &&
+      (contentAnchor(site.profile) === document.body || (page === null && !tracking.get() && site.enabled))
+    ) {
       if (!waiting) {
         waiting = true;
         ctx.setTimeout(() => {
@@ -128,7 +138,9 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
       return;
     }
     const kind = detectPage(site.profile, location, document);
-    if (kind === 'payment-list') tracking.readList();
+    // In a task of its own: a list of thousands of rows must not hold the panel back (its
+    // statuses follow on the rows a moment later).
+    if (kind === 'payment-list') ctx.setTimeout(tracking.readList, 0);
     tracking.readDialog();
     const nextWho = whoKey();
     if (nextWho !== who) {
@@ -156,6 +168,10 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
     }
   };
 
+  // The clerk's payments arrived: the first mount waited for them.
+  tracking.subscribe(() => {
+    if (page === null) check();
+  });
   // URL changes: WXT's watcher (Navigation API where present), plus hash and history events.
   ctx.addEventListener(window, 'wxt:locationchange', check);
   ctx.addEventListener(window, 'hashchange', check);

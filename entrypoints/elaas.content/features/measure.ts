@@ -1,8 +1,16 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+
 /**
- * Testing builds only (compiled away in the store build): a moment on the page's timeline,
- * `evw:<name>`, where `npm run bench` stops counting (bench/panel.ts).
+ * Testing builds only (the store build and the userscript call it not at all, as
+ * `import.meta.env.MODE === 'testing' && useMark(…)`, compiled away): a moment on the page's
+ * timeline, `evw:<name>`, at the first render where `drawn` holds, where `npm run bench` stops
+ * counting (bench/panel.ts).
  */
-export function marked(name: string): void {
-  if (import.meta.env.MODE !== 'testing') return;
-  performance.mark(`evw:${name}`);
+export function useMark(name: string, drawn: boolean): void {
+  const done = useRef(false);
+  useLayoutEffect(() => {
+    if (done.current || !drawn) return;
+    done.current = true;
+    performance.mark(`evw:${name}`);
+  });
 }

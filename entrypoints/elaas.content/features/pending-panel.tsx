@@ -9,7 +9,7 @@ import { STATUS_KEY } from '../../../components/Status';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
-import { marked } from './measure';
+import { useMark } from './measure';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
@@ -43,14 +43,8 @@ function createTicker(offset: () => number): Ticker {
 
 function PanelContainer({ fx }: { fx: FeatureContext }) {
   const [records, setRecords] = useState(fx.tracking.get());
-  const drawn = useRef(false);
-  useLayoutEffect(() => {
-    // The panel mounted with the clerk's payments in it: where the page-cost figure stops.
-    if (!drawn.current && records) {
-      drawn.current = true;
-      marked('panel-mounted');
-    }
-  });
+  // The panel mounted with the clerk's payments in it: where the page-cost figure stops.
+  if (import.meta.env.MODE === 'testing') useMark('panel-mounted', records !== null);
   const [state, setState] = useState(fx.store.get());
   const [readable, setReadable] = useState(fx.tracking.listReadable());
   // The clerk's click shows at once; the setting follows from the background.
@@ -175,7 +169,7 @@ function place(anchor: Element, el: Element, dock: Dock): void {
     if (anchor.lastElementChild !== el) anchor.append(el);
     return;
   }
-  const notice = Array.from(anchor.children).find((c) => c.tagName === 'EVW-NOTICE');
+  const notice = anchor.querySelector(':scope>evw-notice');
   if (notice) {
     if (notice.nextElementSibling !== el) notice.after(el);
   } else if (anchor.firstElementChild !== el) anchor.prepend(el);

@@ -1,0 +1,88 @@
+/**
+ * The overlay's router on a page's first mount: the notice and the panel are drawn together, once
+ * the clerk's payments are known (one render, one layout of the page), and without them after a
+ * grace period, not never. The background is the real one (on WXT's fake browser).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Request } from '../../core/protocol';
+import { onMessage } from '../../entrypoints/background/messages';
+import { startOverlay } from '../../entrypoints/elaas.content/overlay';
+import { pageContext } from '../../platform/page-context';
+import type { Transport } from '../../platform/types';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const shown = (name: string) => document.querySelector(name) !== null;
+
+/** The background, with the answer to `records/mine` held until `release`. */
+function heldRecords(): { transport: Transport; release(): void; asked(): boolean } {
+  let release = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  let asked = false;
+  const sender = { id: fakeBrowser.runtime.id, url: location.href };
+  const transport: Transport = {
+    settingsPage: true,
+    request: (async (req: Request) => {
+      if (req.type === 'records/mine') {
+        asked = true;
+        await gate;
+      }
+      return onMessage(req, sender);
+    }) as Transport['request'],
+    onInvalidate: () => () => {},
+    onCommand: () => () => {},
+  };
+  return { transport, release, asked: () => asked };
+}
+
+let stop = () => {};
+afterEach(() => {
+  stop();
+  document.body.replaceChildren();
+});
+
+function start(transport: Transport): void {
+  document.body.innerHTML = '<main><h1>บันทึกการจ่ายเงิน</h1><p>e-LAAS</p></main>';
+  let alive = true;
+  const ctx = pageContext(() => alive);
+  startOverlay(ctx, transport);
+  stop = () => {
+    alive = false;
+    expect(ctx.isInvalid).toBe(true); // the overlay's timers and listeners end with it
+  };
+}
+
+describe("the router, on a page's first mount", () => {
+  it("waits for the clerk's payments, then mounts the notice and the panel together", async () => {
+    const bg = heldRecords();
+    start(bg.transport);
+    await sleep(300); // the state has long been answered
+    expect(bg.asked()).toBe(true);
+    expect(shown('evw-notice')).toBe(false);
+    expect(shown('evw-panel')).toBe(false);
+    bg.release();
+    await sleep(100);
+    const main = document.querySelector('main');
+    expect(Array.from(main?.children ?? [], (c) => c.tagName)).toEqual([
+      'EVW-NOTICE',
+      'EVW-PANEL',
+      'H1',
+      'P',
+    ]);
+    // The panel is drawn with the payments known: its own content, not an empty frame.
+    expect(document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel')).not.toBeNull();
+  });
+
+  it('mounts without them once the grace period is over (a background that does not answer)', async () => {
+    const bg = heldRecords();
+    start(bg.transport);
+    await sleep(300);
+    expect(shown('evw-notice')).toBe(false);
+    await sleep(2000); // START_GRACE_MS after the overlay started
+    expect(shown('evw-notice')).toBe(true);
+    expect(shown('evw-panel')).toBe(true);
+    bg.release();
+  });
+});
