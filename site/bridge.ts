@@ -115,18 +115,16 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
   if (marked[INSTALLED]) return;
   Object.defineProperty(win, INSTALLED, { value: true });
   const origin = win.location.origin;
-  // The built-in profile until the content script sends the one in force.
+  // The built-in profile until the content script sends the one in force. Its patterns are made
+  // when the page first makes a request: at document_start they would cost every page, even one
+  // that never asks its API anything.
   let api = builtIn;
-  let record = new RegExp(api.record.path);
-  let token = new RegExp(api.token.path);
-  let apiRoot = '';
+  /** The record and token patterns and the API's root, made from `api` when first needed. */
+  let rules: [RegExp, RegExp, string] | undefined;
   const use = (next: BridgeApi) => {
     api = next;
-    record = new RegExp(next.record.path);
-    token = new RegExp(next.token.path);
-    apiRoot = `/${new URL(next.list.path, origin).pathname.split('/')[1] ?? ''}/`;
+    rules = undefined;
   };
-  use(builtIn);
   let authorization: string | null = null;
   // Only the content script hears us, on the line met before the page's scripts ran.
   let line: Channel | null = null;
@@ -142,9 +140,15 @@ export function installBridge(win: Window & typeof globalThis, builtIn: BridgeAp
     let url: URL;
     try {
       url = new URL(rawUrl, win.location.href);
+      rules ??= [
+        new RegExp(api.record.path),
+        new RegExp(api.token.path),
+        `/${new URL(api.list.path, origin).pathname.split('/')[1] ?? ''}/`,
+      ];
     } catch {
       return { isRecord: false, isToken: false };
     }
+    const [record, token, apiRoot] = rules;
     // The sign-in server may be another host (an SSO domain): only its answer is read, never sent.
     const isToken =
       method.toUpperCase() === 'POST' &&
