@@ -289,32 +289,23 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     attempt(0);
   };
 
+  // The save in flight: the form's, from its submit, once the bridge saw the request leave.
+  let saveOut: PendingSave | null = null;
   // Saves an earlier page of this tab sent and never saw settled: e-LAAS may have them or not.
   // Kept once the page says whose they are (its unit and user are not drawn yet at our start).
   // (Read then, once, not at our start: sessionStorage is slow to open, see readDialog.) Taken
-  // before this page writes down a save of its own, and never one this page wrote: a save still
-  // waiting for its answer here is not one a page left (taken for one, it was kept twice: once
-  // unanswered, once from its answer).
+  // before this page writes down a save of its own, and never the one it waits on: that is no
+  // save a page left (taken for one, it was kept twice: unanswered, then from its answer).
   let leftoversTaken = false;
-  /** The ฎีกา of the saves this page wrote down. */
-  const written = new Set<string>();
   const takeLeftovers = () => {
     if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
     leftoversTaken = true;
     for (const save of savesOut()) {
-      if (written.has(save.dekaNo)) continue;
+      if (save.dekaNo === saveOut?.dekaNo) continue;
       if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
   };
-  const writeSaveOut = (save: SaveOut, saves?: SaveOut[]) => {
-    takeLeftovers();
-    written.add(save.dekaNo);
-    putSaveOut(save, saves);
-  };
-
-  // The save in flight: the form's, from its submit, once the bridge saw the request leave.
-  let saveOut: PendingSave | null = null;
   const bridge = connectBridge(
     site,
     ctx.signal,
@@ -322,8 +313,9 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       if (event.kind === 'sent') {
         // Until its answer is kept, it is written down for the tab's next page: a page that goes
         // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
+        takeLeftovers();
         saveOut = pendingSave();
-        if (saveOut) writeSaveOut(saveOut);
+        if (saveOut) putSaveOut(saveOut);
         return;
       }
       if (event.kind === 'recorded') {
@@ -497,7 +489,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     // back on); the tab's next page sends it then. (An API answer written down already stays.)
     const out = savesOut();
     if (!out.some((s) => s.dekaNo === save.dekaNo && s.answer))
-      writeSaveOut({ ...save, answer: payment, fromDialog: true }, out);
+      putSaveOut({ ...save, answer: payment, fromDialog: true }, out);
     record(payment, 'form', save.dekaNo);
   };
   // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
