@@ -18,12 +18,14 @@ import { ELAAS_MATCHES, LOCAL_MATCHES } from './site/hosts';
 /** Extension pages the end-to-end tests open (testing builds only). */
 const EXTENSION_PAGES = ['options.html', 'popup.html', 'training.html'];
 
-/** entrypoints/elaas-line.ts, as built. */
+/** entrypoints/elaas-bridge.ts and entrypoints/elaas-line.ts, as built. */
+const BRIDGE_SCRIPT = 'elaas-bridge.js';
 const LINE_SCRIPT = 'elaas-line.js';
 /** V8's explicit compile hint for a whole file (https://v8.dev/blog/explicit-compile-hints). */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-/** Unlisted scripts that run on e-LAAS pages, in a content script's world. */
-const PAGE_SCRIPTS = ['elaas-line', 'elaas-overlay'];
+/** Unlisted scripts that run on e-LAAS pages (the bridge in the page's world, the others in a
+ * content script's). */
+const PAGE_SCRIPTS = ['elaas-bridge', 'elaas-line', 'elaas-overlay'];
 
 export const GECKO_ID = 'elaas-voucher-watch@voucher-watch';
 
@@ -108,12 +110,13 @@ export default defineConfig({
       writeFileSync(file, `${COMPILE_HINT}\n${readFileSync(file, 'utf8')}`);
     },
     'build:manifestGenerated': (wxt, manifest) => {
-      // The line to the bridge, and in Chromium the overlay's loader (entrypoints/elaas-line.ts):
-      // a content script without WXT's wrapper.
+      // The page-world bridge (entrypoints/elaas-bridge.ts), the line to it, and in Chromium the
+      // overlay's loader (entrypoints/elaas-line.ts): content scripts without WXT's wrapper.
       // In Firefox, which keeps compiled content scripts itself, the overlay is a content script at
       // document_idle (entrypoints/elaas-overlay.ts, unlisted: without WXT's wrapper either).
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
+        { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [BRIDGE_SCRIPT], world: 'MAIN' },
         { matches: [...ELAAS_MATCHES], run_at: 'document_start', js: [LINE_SCRIPT] },
         ...(wxt.config.browser === 'firefox'
           ? [{ matches: [...ELAAS_MATCHES], run_at: 'document_idle' as const, js: [OVERLAY_MODULE] }]

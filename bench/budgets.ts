@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
  */
 export const BUDGETS = {
   'elaas-overlay.js': 25_000,
-  'content-scripts/elaas-bridge.js': 5_000,
+  'elaas-bridge.js': 5_000,
   'elaas-line.js': 2_000,
   'background.js': 20_000,
 } as const;
