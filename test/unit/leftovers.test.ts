@@ -110,31 +110,34 @@ function answered(dekaNo: string, id: string) {
 const keptOf = async (dekaNo: string) =>
   (await kept()).filter((r) => r.dekaNo === dekaNo).map((r) => [r.capturedFrom, r.elaasId]);
 
+/**
+ * The clerk saves at once, as the page opens (`meanwhile`: what the app does after the save left);
+ * the page draws the panel and is idle (where leftovers are taken up) before e-LAAS answers. Kept:
+ * nothing until the answer, then one payment, from it.
+ */
+async function saveAnsweredLate(dekaNo: string, id: string, meanwhile = () => {}): Promise<void> {
+  const saved = save();
+  meanwhile();
+  await sleep(1500);
+  expect(await keptOf(dekaNo)).toEqual([]);
+  answer(answered(dekaNo, id));
+  await saved;
+  await sleep(500);
+  expect(await keptOf(dekaNo)).toEqual([['api', id]]);
+}
+
 describe("the tab's leftover saves", () => {
   it('never takes the save this page still waits on for one an earlier page left', async () => {
     recordPage('101/2569');
-    // The clerk saves at once, as the page opens.
-    const saved = save();
-    // Meanwhile the page has drawn the panel and been idle (where leftovers are taken up).
-    await sleep(1500);
-    expect(await keptOf('101/2569')).toEqual([]);
-    answer(answered('101/2569', 'P-1'));
-    await saved;
-    await sleep(500);
-    expect(await keptOf('101/2569')).toEqual([['api', 'P-1']]);
+    await saveAnsweredLate('101/2569', 'P-1');
   });
 
   it('nor when the page said whose it is only after the save left', async () => {
     recordPage('103/2569', false);
-    const saved = save();
     // The app draws its top bar: leftovers can be taken now, at the page's first idle.
-    document.querySelector('header')?.insertAdjacentHTML('beforeend', NAVBAR);
-    await sleep(1500);
-    expect(await keptOf('103/2569')).toEqual([]);
-    answer(answered('103/2569', 'P-3'));
-    await saved;
-    await sleep(500);
-    expect(await keptOf('103/2569')).toEqual([['api', 'P-3']]);
+    await saveAnsweredLate('103/2569', 'P-3', () =>
+      document.querySelector('header')?.insertAdjacentHTML('beforeend', NAVBAR),
+    );
   });
 
   it('still takes up a save an earlier page of the tab left unanswered', async () => {
