@@ -4,7 +4,9 @@
  * at document_start, before any script of the page has run, the two sides meet once:
  *
  *  - the content script dispatches `evw-bridge-connect` from a node of its own, briefly in the
- *    document; the bridge, listening on the document, takes that node and stops listening;
+ *    document; the bridge, listening on the document, takes that node, cancels the event (which
+ *    tells the content script, as `dispatchEvent` returns, that the line was taken) and stops
+ *    listening;
  *  - from then on both sides talk by events dispatched on that node, which is out of the
  *    document: no script of the page holds it, hears it, or can dispatch on it.
  *
@@ -61,16 +63,12 @@ export function awaitContent(win: Window, onLine: (channel: Channel) => void): v
   const doc = win.document;
   const onConnect = (event: Event) => {
     const node = event.target;
-    if (
-      !(node instanceof (win as unknown as { Element: typeof Element }).Element) ||
-      node.localName !== LINE_NODE
-    )
-      return;
+    // (Only an element has this name: the page's window, document or text have none.)
+    if ((node as Element | null)?.localName !== LINE_NODE) return;
     doc.removeEventListener(CONNECT_EVENT, onConnect, true);
     event.stopImmediatePropagation();
-    const channel = line(node, 'bridge', win);
-    channel.send({ type: 'connected' }); // heard at once: the content script knows it was taken
-    onLine(channel);
+    event.preventDefault(); // taken: the content script reads it as dispatchEvent returns
+    onLine(line(node as Element, 'bridge', win));
   };
   doc.addEventListener(CONNECT_EVENT, onConnect, true);
   // If the content script came first, it is waiting for this.
@@ -83,22 +81,17 @@ export function connectToBridge(doc: Document, onLine: (channel: Channel) => voi
   const connect = () => {
     if (done) return;
     const node = doc.createElement(LINE_NODE);
-    const channel = line(node, 'content', window);
-    // The bridge answers the connect within it (events are dispatched synchronously).
-    let taken = false;
-    const stop = channel.listen(() => {
-      taken = true;
-    });
     // In the document for a moment, so the event reaches the bridge's listener: under <html>, or
     // as the document's element itself when a userscript manager runs us before <html> exists.
+    // The bridge takes the line within the dispatch (events are dispatched synchronously) by
+    // cancelling the event.
     (doc.documentElement ?? doc).append(node);
-    node.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true }));
+    const taken = !node.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true, cancelable: true }));
     node.remove();
-    stop();
     if (taken) {
       done = true;
       doc.removeEventListener(HERE_EVENT, connect);
-      onLine(channel);
+      onLine(line(node, 'content', window));
     }
   };
   doc.addEventListener(HERE_EVENT, connect);

@@ -15,7 +15,7 @@ const CHECK_TIMEOUT_MS = 60_000;
 export const NO_API = 'no-api-seen';
 
 interface BridgeMessage {
-  type: 'connected' | 'save-sent' | 'recorded' | 'check-result' | 'auth';
+  type: 'save-sent' | 'recorded' | 'check-result' | 'auth';
   id?: string;
   status?: number;
   body?: string;
