@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * the soak alone: it is the longest, and loads the machine on its own. `EVW_E2E_WORKERS=1` runs
  * every file one at a time, as before.
  */
-const WORKERS = Math.max(1, Number(process.env.EVW_E2E_WORKERS) || 2);
+const WORKERS = Math.max(1, Math.floor(Number(process.env.EVW_E2E_WORKERS)) || 2);
 const SOAK = 'test/e2e/soak.e2e.ts';
 const common = {
   globalSetup: ['test/e2e/global-setup.ts'],

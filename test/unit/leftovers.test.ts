@@ -7,27 +7,19 @@
  * tracking and the background are the real ones (the background on WXT's fake browser).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Request } from '../../core/protocol';
 import type { PaymentRecord } from '../../core/records';
 import { onMessage } from '../../entrypoints/background/messages';
 import { holdBridgeLine } from '../../entrypoints/elaas.content/line';
 import { startOverlay } from '../../entrypoints/elaas.content/overlay';
 import { pageContext } from '../../platform/page-context';
-import type { Transport } from '../../platform/types';
 import { installBridge } from '../../site/bridge';
 import { DEFAULT_API } from '../../site/profile';
+import { backgroundTransport, tabSender } from './background-transport';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SCOPE = { unit: 'อบต.ทดสอบ', user: 'สมศรี' };
 
-const sender = { id: fakeBrowser.runtime.id, url: location.href };
-const transport: Transport = {
-  settingsPage: true,
-  request: ((req: Request) => onMessage(req, sender)) as Transport['request'],
-  onInvalidate: () => () => {},
-  onCommand: () => () => {},
-};
+const transport = backgroundTransport();
 
 /** e-LAAS' save endpoint, its answer held until `answer` is called. */
 let answer: (body: unknown) => void = () => {};
@@ -75,7 +67,7 @@ function recordPage(dekaNo: string, whose = true): void {
 }
 
 async function kept(): Promise<PaymentRecord[]> {
-  const reply = await onMessage({ type: 'records/mine', scope: SCOPE }, sender);
+  const reply = await onMessage({ type: 'records/mine', scope: SCOPE }, tabSender());
   if (!reply.ok) throw new Error(reply.error);
   return (reply.data as { records: PaymentRecord[] }).records;
 }

@@ -4,12 +4,10 @@
  * grace period, not never. The background is the real one (on WXT's fake browser).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Request } from '../../core/protocol';
-import { onMessage } from '../../entrypoints/background/messages';
 import { startOverlay } from '../../entrypoints/elaas.content/overlay';
 import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
+import { backgroundTransport } from './background-transport';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shown = (name: string) => document.querySelector(name) !== null;
@@ -21,19 +19,12 @@ function heldRecords(): { transport: Transport; release(): void; asked(): boolea
     release = r;
   });
   let asked = false;
-  const sender = { id: fakeBrowser.runtime.id, url: location.href };
-  const transport: Transport = {
-    settingsPage: true,
-    request: (async (req: Request) => {
-      if (req.type === 'records/mine') {
-        asked = true;
-        await gate;
-      }
-      return onMessage(req, sender);
-    }) as Transport['request'],
-    onInvalidate: () => () => {},
-    onCommand: () => () => {},
-  };
+  const transport = backgroundTransport(async (req) => {
+    if (req.type === 'records/mine') {
+      asked = true;
+      await gate;
+    }
+  });
   return { transport, release, asked: () => asked };
 }
 
