@@ -578,6 +578,8 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         firstPage: cursors[origin] ?? 1,
       };
       let answered = false;
+      /** A tab said its clerk is signed out: another tab of this e-LAAS may still be signed in. */
+      let signedOut = false;
       for (const tab of tabs) {
         let reply: unknown;
         try {
@@ -589,6 +591,14 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         }
         const result = parseCheckResult(reply);
         if (!result) continue;
+        // A sign-in is the tab's own on an e-LAAS that keeps it in the app (design A's token, in
+        // the tab's memory): an idle tab whose token expired says "signed out" while the tab the
+        // clerk works in is signed in (the soak: an unanswered save never settled, every check
+        // asking the idle tab). The next tab is asked; signed out only if every tab says so.
+        if (!result.ok && result.reason === 'logged-out') {
+          signedOut = true;
+          continue;
+        }
         answered = true;
         if (result.ok) {
           for (const unit of new Set(records.map((r) => r.unit))) {
@@ -617,7 +627,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         }
         break;
       }
-      if (!answered) paused ??= 'no-tab';
+      if (!answered) paused = signedOut ? 'logged-out' : (paused ?? 'no-tab');
     }
     // Written only when it moved: extension pages listening to storage need not wake each check.
     if (JSON.stringify([cursors, passes]) !== cursorsBefore)

@@ -130,8 +130,12 @@ async function soak(browser: BrowserName, payments: number, boundMs: number): Pr
     const doing: string[] = Array.from({ length: TABS }, () => 'starting');
     const overTime = (stage: string) => {
       if (Date.now() < deadline) return;
+      // What held back the ฎีกา still to record: their attempts, the last few each.
+      const left = queue
+        .slice(0, 3)
+        .map((j) => `${j.deka}: ${(tried.get(j.deka) ?? []).slice(-4).join(' | ') || 'not tried'}`);
       throw new Error(
-        `soak ${browser}, seed ${SEED}: over its ${(boundMs / 60_000).toFixed(1)} min ${stage}: ${finished} of ${payments} recorded, ${queue.length} still to record, clerks ${JSON.stringify(outcomes)}, browser restarts ${restarts}; the tabs: ${doing.join(' | ')}${batchPause ? ', waiting for the extension to catch up' : ''}${restarting ? ', restarting' : ''}`,
+        `soak ${browser}, seed ${SEED}: over its ${(boundMs / 60_000).toFixed(1)} min ${stage}: ${finished} of ${payments} recorded, ${queue.length} still to record, clerks ${JSON.stringify(outcomes)}, browser restarts ${restarts}; the tabs: ${doing.join(' | ')}${batchPause ? ', waiting for the extension to catch up' : ''}${restarting ? ', restarting' : ''}; left: ${left.join(' ;; ')}`,
       );
     };
 
@@ -251,7 +255,23 @@ async function soak(browser: BrowserName, payments: number, boundMs: number): Pr
           // panel's "check now" (a check after e-LAAS' maintenance page waits five minutes
           // otherwise) and comes back in a while.
           outcomes.unsure += 1;
+          tried.set(job.deka, [
+            ...(tried.get(job.deka) ?? []),
+            `tab ${tab + 1} unsure at +${((Date.now() - started) / 1000).toFixed(1)} s`,
+          ]);
           await checkNow(pages[tab] as TestPage).catch(() => undefined);
+          // Still unsure after a minute or so: what the extension's checks are at, for the log.
+          if ((tried.get(job.deka) ?? []).filter((t) => t.includes('unsure')).length % 3 === 0) {
+            const [poller, cursor, pass, kept] = await Promise.all([
+              getStorage(session, 'poller'),
+              getStorage(session, 'checkCursor'),
+              getStorage(session, 'checkPassStart'),
+              exportedRecords(session),
+            ]).catch((error: unknown) => [String(error), null, null, []] as const);
+            log(
+              `${job.deka} still unsure: poller ${JSON.stringify(poller)}, cursor ${JSON.stringify(cursor)}, pass from ${JSON.stringify(pass)}, kept ${JSON.stringify((kept as ExportedRecord[]).filter((r) => r.dekaNo === job.deka))}`,
+            );
+          }
           job.notBefore = Date.now() + 15_000;
           job.note = '';
           queue.push(job);

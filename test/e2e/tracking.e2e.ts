@@ -289,6 +289,34 @@ for (const browserName of BROWSERS) {
       expect(shown?.paused).toBe('');
       expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
     });
+
+    it('checks in the tab the clerk works in when e-LAAS expired an idle tab’s sign-in', async () => {
+      let work: TestPage | undefined;
+      try {
+        // An e-LAAS tab left open (the first the background finds), and the tab the clerk works in.
+        await openSignedIn(page, `${sim.url}#/expenditure/payments`);
+        work = await session.newPage();
+        await openSignedIn(work, sim.url + RECORD);
+        await recordPayments(work, 1);
+        await waitForRecords(work, 1);
+        // e-LAAS expires every token. The clerk works on: the app's next request meets 401 and it
+        // renews its token. The idle tab's app does not know its token is gone.
+        sim.ctx.auth.expireAccessTokens();
+        await work.click('nav.sidebar a[href="#/home"]');
+        await work.waitFor(() => document.querySelector('#welcome') !== null, null);
+        await work.click('nav.sidebar a[href="#/expenditure/payment/record"]');
+        await work.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
+        sim.ctx.clock.advance(12 * 3600_000, Date.now());
+        await work.clickInShadow('evw-panel', '.evw-check-now');
+        // The idle tab was asked first and said "signed out"; the clerk's tab checked.
+        expect(await panelShowsCreated(work)).toBe(true);
+        const shown = await readPanel(work);
+        expect(shown?.paused).toBe('');
+        expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
+      } finally {
+        await work?.close();
+      }
+    });
   });
 }
 

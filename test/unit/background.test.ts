@@ -641,6 +641,69 @@ describe('a tab that never answers', () => {
   });
 });
 
+describe('several tabs of one e-LAAS', () => {
+  it('asks the next tab when one is signed out, and pauses for sign-in only when every tab is', async () => {
+    const { runCheck } = await import('../../entrypoints/background/tracking');
+    const { putRecords, clearRecords, allRecords } = await import('../../platform/extension/db');
+    const { extensionHost } = await import('../../platform/extension/host');
+    await clearRecords();
+    await fakeBrowser.storage.local.remove(['checkCursor', 'checkPassStart', 'poller']);
+    const waiting = record({ id: 'waiting', elaasId: 'p000042', dekaNo: '42/2569' });
+    await putRecords([waiting]);
+    const created = {
+      elaasId: waiting.elaasId,
+      ref: null,
+      dekaNo: waiting.dekaNo,
+      amount: waiting.amount,
+      payDate: waiting.payDate,
+      status: 'created',
+      voucherNo: 'PV-42',
+      voucherCreatedAt: null,
+      failureReason: null,
+    };
+    // Tab 7 idles with an expired token (design A keeps it in the tab); the clerk works in tab 8.
+    let signedIn = new Set([8]);
+    const asked: number[] = [];
+    vi.spyOn(extensionHost, 'tabsOf').mockResolvedValue([
+      { id: 7, url: `${waiting.origin}/#/home` },
+      { id: 8, url: `${waiting.origin}/#/expenditure/payment/record` },
+    ]);
+    vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async (id, message) => {
+      if ((message as { type: string }).type !== 'check/run') return true;
+      asked.push(id);
+      return signedIn.has(id)
+        ? { ok: true, rows: [{ ...created, status: 'awaiting', voucherNo: null }], nextPage: null }
+        : { ok: false, reason: 'logged-out' };
+    });
+    await runCheck();
+    expect(asked).toEqual([7, 8]);
+    expect(await fakeBrowser.storage.local.get('poller')).toMatchObject({ poller: { paused: null } });
+
+    // Every tab signed out: checking waits for a sign-in, and says so.
+    signedIn = new Set();
+    asked.length = 0;
+    await runCheck();
+    expect(asked).toEqual([7, 8]);
+    expect(await fakeBrowser.storage.local.get('poller')).toMatchObject({ poller: { paused: 'logged-out' } });
+
+    // The first tab signed in again answers, and the second is not asked.
+    signedIn = new Set([7]);
+    asked.length = 0;
+    vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async (id, message) => {
+      if ((message as { type: string }).type !== 'check/run') return true;
+      asked.push(id);
+      return { ok: true, rows: [created], nextPage: null };
+    });
+    await runCheck();
+    expect(asked).toEqual([7]);
+    expect((await allRecords()).find((r) => r.id === 'waiting')).toMatchObject({
+      status: 'created',
+      voucherNo: 'PV-42',
+    });
+    vi.restoreAllMocks();
+  });
+});
+
 describe('the site profile an admin overrides', () => {
   it('is not sent when there is no override: every overlay has the built-in one', async () => {
     const state = (await onMessage({ type: 'overlay/state', userKey: 'k' }, page)) as { data: OverlayState };
