@@ -495,6 +495,12 @@ export function runCheck(): Promise<{ view: PollerView; changed: PaymentRecord[]
   return running;
 }
 
+/**
+ * Per e-LAAS origin, the tab that last answered a check (kept while the background runs; after a
+ * restart the tabs are asked in the browser's order again).
+ */
+const checkedIn = /* @__PURE__ */ new Map<string, number>();
+
 const CURSOR_KEY = 'checkCursor';
 /** When each origin's read of the list in turns began (absent: no read under way). */
 const PASS_KEY = 'checkPassStart';
@@ -571,6 +577,12 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
         paused = 'no-tab';
         continue;
       }
+      // The tab that answered the last check first: a tab passed over as signed out is not asked
+      // (a request e-LAAS refuses) at every check while the clerk's own tab answers.
+      if (!import.meta.env.EVW_USERSCRIPT) {
+        const lastTab = checkedIn.get(origin);
+        tabs.sort((a, b) => Number(b.id === lastTab) - Number(a.id === lastTab));
+      }
       const request: CheckRequest = {
         type: 'check/run',
         dateFrom: plan.dateFrom,
@@ -600,6 +612,7 @@ async function checkOnce(): Promise<{ view: PollerView; changed: PaymentRecord[]
           continue;
         }
         answered = true;
+        if (!import.meta.env.EVW_USERSCRIPT) checkedIn.set(origin, tab.id);
         if (result.ok) {
           for (const unit of new Set(records.map((r) => r.unit))) {
             changed.push(...(await applyRows(origin, unit, result.rows, 'check')));

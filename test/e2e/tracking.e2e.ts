@@ -306,10 +306,25 @@ for (const browserName of BROWSERS) {
         await work.waitFor(() => document.querySelector('#welcome') !== null, null);
         await work.click('nav.sidebar a[href="#/expenditure/payment/record"]');
         await work.waitFor(() => document.querySelectorAll('#deka-results .select-deka').length > 0, null);
-        sim.ctx.clock.advance(12 * 3600_000, Date.now());
+        // The idle tab is asked first and says "signed out" (e-LAAS refuses its request); the
+        // clerk's tab is asked next (before, the check stopped at the first: one request).
+        sim.ctx.counts.clear();
         await work.clickInShadow('evw-panel', '.evw-check-now');
-        // The idle tab was asked first and said "signed out"; the clerk's tab checked.
+        await waitUntil(() => (sim.ctx.counts.get(LIST_API) ?? 0) >= 2, 'the check in both tabs');
+        // That check over (its button is busy until then): a press meanwhile would share it.
+        await work.waitFor(
+          () =>
+            document
+              .querySelector('evw-panel')
+              ?.shadowRoot?.querySelector('.evw-check-now:not([disabled])') != null,
+          null,
+        );
+        // The voucher is made. The next check asks the clerk's tab first: one request, none refused.
+        sim.ctx.clock.advance(12 * 3600_000, Date.now());
+        sim.ctx.counts.clear();
+        await work.clickInShadow('evw-panel', '.evw-check-now');
         expect(await panelShowsCreated(work)).toBe(true);
+        expect(sim.ctx.counts.get(LIST_API)).toBe(1);
         const shown = await readPanel(work);
         expect(shown?.paused).toBe('');
         expectPanelShowsTruth(shown?.records ?? [], sim.ctx.state.payments);
