@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { extensionHost } from '../../platform/extension/host';
-import { policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
+import { DEV_POLICY, policyChanged, refreshPolicy } from '../../platform/extension/settings-store';
 import { setHost } from '../../platform/host';
 import { STORAGE_KEYS } from '../../platform/storage-keys';
 import { purgeExpired, RETENTION_ALARM, scheduleRetention } from './data';
@@ -40,7 +40,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void tellAllTabs());
   browser.notifications?.onClosed.addListener((id) => void onNotificationClosed(id));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') policyChanged();
+    if (area === 'managed' || (import.meta.env.MODE === 'testing' && DEV_POLICY in changes)) policyChanged();
     // What e-LAAS pages show changed (settings, policy, a dismissal, the clerk): they re-read
     // it when told, rather than each page load opening the storage API for itself.
     if (area === 'managed' || Object.keys(changes).some((key) => OVERLAY_KEYS.has(key))) {

@@ -10,8 +10,18 @@ import { STORAGE_KEYS } from './transport';
 
 let managedRead: Promise<unknown> | null = null;
 
+/**
+ * Testing builds: storage.local `devPolicy`, when set, stands for storage.managed (end-to-end tests
+ * other than the policy suite set a policy that way; the store build compiles this branch away).
+ */
+export const DEV_POLICY = 'devPolicy';
+
 async function readManaged(): Promise<unknown> {
   try {
+    if (import.meta.env.MODE === 'testing') {
+      const dev = (await browser.storage.local.get(DEV_POLICY))[DEV_POLICY];
+      if (dev !== undefined) return dev;
+    }
     return await browser.storage.managed.get();
   } catch {
     // Firefox throws when no policy is set for us: that simply means "no policy".
@@ -25,14 +35,18 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** Read the policy in the background and refresh the cache; resolves once it is known. */
 export function refreshPolicy(): Promise<unknown> {
-  managedRead ??= readManaged().then(async (managed) => {
+  if (managedRead) return managedRead;
+  const read: Promise<unknown> = readManaged().then(async (managed) => {
     const cached = (await browser.storage.local.get(STORAGE_KEYS.policyCache))[STORAGE_KEYS.policyCache];
-    if (!sameJson(cached ?? {}, managed)) {
+    // A read the policy changed under (storage.managed answers slowly, 3–5 s in Chrome) must not
+    // write its older answer over the newer read's.
+    if (managedRead === read && !sameJson(cached ?? {}, managed)) {
       await browser.storage.local.set({ [STORAGE_KEYS.policyCache]: managed });
     }
     return managed;
   });
-  return managedRead;
+  managedRead = read;
+  return read;
 }
 
 /** Forget the policy read so the next refresh asks storage.managed again. */

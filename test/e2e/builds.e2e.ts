@@ -141,12 +141,15 @@ describe('manifests', () => {
     }
   });
 
-  it('the store bundle has no testing clock', () => {
+  it('the store bundle has no testing clock or stand-in policy', () => {
     const background = readFileSync(join(CHROME_STORE_BUILD, 'background.js'), 'utf8');
     // Checked with includes(): a failing toContain would print the whole bundle.
     expect(background.includes('devClock')).toBe(false);
     expect(background.includes('devStorageFault')).toBe(false);
-    expect(readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8').includes('devClock')).toBe(true);
+    expect(background.includes('devPolicy')).toBe(false);
+    const testing = readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8');
+    expect(testing.includes('devClock')).toBe(true);
+    expect(testing.includes('devPolicy')).toBe(true);
   });
 });
 

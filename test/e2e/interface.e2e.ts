@@ -239,17 +239,17 @@ for (const browserName of BROWSERS) {
         () => document.querySelector('evw-notice') !== null && document.querySelector('evw-panel') !== null,
         null,
       );
-      await setStorage(session, { policyCache: { featuresOff: ['change-notice'] } });
+      await setStorage(session, { devPolicy: { featuresOff: ['change-notice'] } });
       await page.waitFor(() => document.querySelector('evw-notice') === null, null);
       expect(await page.evaluate(() => document.querySelector('evw-panel') !== null, null)).toBe(true);
 
       // Only the production e-LAAS is enabled: on this one (the simulator) nothing of ours remains,
       // and a payment recorded here is not kept.
-      await setStorage(session, { policyCache: { elaasOrigins: ['https://laas.dla.go.th'] } });
+      await setStorage(session, { devPolicy: { elaasOrigins: ['https://laas.dla.go.th'] } });
       await page.waitFor(() => document.querySelector('evw-panel, evw-notice') === null, null);
       await recordPayments(page, 1);
       expect(sim.ctx.state.payments).toHaveLength(1);
-      await setStorage(session, { policyCache: {} });
+      await setStorage(session, { devPolicy: {} });
       await page.waitFor(
         () => document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-empty') != null,
         null,
@@ -350,7 +350,7 @@ for (const browserName of BROWSERS) {
         listPage: { headers: { dekaNo: ['เลขที่ฎีกา'], status: ['สถานะรายการ'] } },
         statusTexts: { รอดำเนินการ: 'awaiting', กำลังประมวลผล: 'processing', ออกใบผ่านรายการจ่ายแล้ว: 'created' },
       };
-      await setStorage(session, { policyCache: { siteProfile: JSON.stringify(override) } });
+      await setStorage(session, { devPolicy: { siteProfile: JSON.stringify(override) } });
       await page.waitFor(() => document.querySelectorAll('evw-status').length === 1, null);
       const [p] = sim.ctx.state.payments;
       expect(await inlineStatuses(page, 'เลขที่ฎีกา')).toEqual({ [p?.dekaNo ?? '']: p?.status });

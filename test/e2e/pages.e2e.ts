@@ -202,7 +202,7 @@ for (const browserName of BROWSERS) {
 
       // An admin fixes the overdue threshold by policy: locked, with the organisation's note.
       // (A wrong value beside it is not used, and the policy section says why.)
-      await setStorage(session, { policyCache: { overdueMinutes: 60, pollMaxSeconds: 'lots' } });
+      await setStorage(session, { devPolicy: { overdueMinutes: 60, pollMaxSeconds: 'lots' } });
       expect(
         await options.waitFor(() => document.querySelector('#lock-overdueMinutes')?.textContent, null),
       ).toBe('กำหนดโดยหน่วยงานของคุณ');

@@ -279,7 +279,7 @@ for (const browserName of BROWSERS) {
       expect(summary).toBe(0);
 
       // An organisation that switches training off: the page says so and offers nothing.
-      await setStorage(session, { policyCache: { trainingAvailable: false } });
+      await setStorage(session, { devPolicy: { trainingAvailable: false } });
       const off = await session.openExtensionPage('training.html');
       expect(await off.waitFor(() => document.querySelector('.tr-disabled')?.textContent, null)).toBe(
         'หน่วยงานของคุณปิดการฝึกใช้งานไว้ ติดต่อผู้ดูแลระบบหากต้องการใช้',
@@ -289,7 +289,7 @@ for (const browserName of BROWSERS) {
       await popup.waitFor(() => document.querySelector('.evw-open-settings'), null);
       expect(await popup.evaluate(() => document.querySelector('.evw-open-training'), null)).toBeNull();
       await popup.close();
-      await setStorage(session, { policyCache: {} });
+      await setStorage(session, { devPolicy: {} });
     });
   });
 }
