@@ -6,7 +6,7 @@ import type { OverlayState } from '../../core/protocol';
 import type { PaymentRecord } from '../../core/records';
 import { defaultSettings, type ResolvedSettings } from '../../core/settings';
 import { onMessage } from '../../entrypoints/background/messages';
-import { record, T0 } from '../fixtures/records';
+import { record, rowOf, T0 } from '../fixtures/records';
 
 const page = { id: fakeBrowser.runtime.id, url: 'https://laas.dla.go.th/#/expenditure/payments' };
 const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
@@ -393,17 +393,6 @@ describe('a list longer than the pages one check reads', () => {
     const old = record({ id: 'old', elaasId: 'p000001', dekaNo: '101/2569' });
     const fresh = record({ id: 'fresh', elaasId: 'p000600', dekaNo: '700/2569' });
     await putRecords([old, fresh]);
-    const row = (r: PaymentRecord, status: 'created' | 'awaiting') => ({
-      elaasId: r.elaasId,
-      ref: null,
-      dekaNo: r.dekaNo,
-      amount: r.amount,
-      payDate: r.payDate,
-      status,
-      voucherNo: status === 'created' ? `PV-${r.dekaNo}` : null,
-      voucherCreatedAt: null,
-      failureReason: null,
-    });
     const asked: number[] = [];
     // Pages 1–5 show only the newer payment; the older one is on page 6.
     vi.spyOn(extensionHost, 'tabsOf').mockResolvedValue([{ id: 7, url: `${old.origin}/#/home` }]);
@@ -413,8 +402,8 @@ describe('a list longer than the pages one check reads', () => {
       const first = m.firstPage;
       asked.push(first);
       return first === 1
-        ? { ok: true, rows: [row(fresh, 'awaiting')], nextPage: 6 }
-        : { ok: true, rows: [row(old, 'created')], nextPage: null };
+        ? { ok: true, rows: [rowOf(fresh, 'awaiting')], nextPage: 6 }
+        : { ok: true, rows: [rowOf(old, 'created')], nextPage: null };
     });
     await runCheck();
     await runCheck();
@@ -650,17 +639,6 @@ describe('several tabs of one e-LAAS', () => {
     await fakeBrowser.storage.local.remove(['checkCursor', 'checkPassStart', 'poller']);
     const waiting = record({ id: 'waiting', elaasId: 'p000042', dekaNo: '42/2569' });
     await putRecords([waiting]);
-    const created = {
-      elaasId: waiting.elaasId,
-      ref: null,
-      dekaNo: waiting.dekaNo,
-      amount: waiting.amount,
-      payDate: waiting.payDate,
-      status: 'created',
-      voucherNo: 'PV-42',
-      voucherCreatedAt: null,
-      failureReason: null,
-    };
     // Tab 7 idles with an expired token (design A keeps it in the tab); the clerk works in tab 8.
     let signedIn = new Set([8]);
     const asked: number[] = [];
@@ -672,7 +650,7 @@ describe('several tabs of one e-LAAS', () => {
       if ((message as { type: string }).type !== 'check/run') return true;
       asked.push(id);
       return signedIn.has(id)
-        ? { ok: true, rows: [{ ...created, status: 'awaiting', voucherNo: null }], nextPage: null }
+        ? { ok: true, rows: [rowOf(waiting, 'awaiting')], nextPage: null }
         : { ok: false, reason: 'logged-out' };
     });
     await runCheck();
@@ -699,13 +677,13 @@ describe('several tabs of one e-LAAS', () => {
     vi.spyOn(extensionHost, 'sendToTab').mockImplementation(async (id, message) => {
       if ((message as { type: string }).type !== 'check/run') return true;
       asked.push(id);
-      return { ok: true, rows: [created], nextPage: null };
+      return { ok: true, rows: [rowOf(waiting, 'created')], nextPage: null };
     });
     await runCheck();
     expect(asked).toEqual([7]);
     expect((await allRecords()).find((r) => r.id === 'waiting')).toMatchObject({
       status: 'created',
-      voucherNo: 'PV-42',
+      voucherNo: 'PV-42/2569',
     });
     vi.restoreAllMocks();
   });
