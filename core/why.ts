@@ -45,5 +45,9 @@ export type WhyCode = keyof typeof whyTh;
  * the background and the userscript carry no Thai copy of these texts.
  */
 export function whyText(why: { code: WhyCode; params?: Record<string, string | number> }): string {
+  // The userscript has no policy and no options page: a refused value's reason only ever reaches
+  // an error reply between its own parts, where the code says as much (and its build stays in
+  // its size budget without the English texts).
+  if (import.meta.env.EVW_USERSCRIPT) return why.code;
   return interpolate(whyEn[why.code], why.params);
 }

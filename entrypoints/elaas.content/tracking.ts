@@ -230,6 +230,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   // more read once this one is back, not one each.
   let reading = false;
   let readAgain = false;
+  // A read that failed (a background starting, busy or restarting) is tried again soon, backing
+  // off, rather than leave the panel without the clerk's payments until the next periodic read
+  // (six times at most in the page's life, from 250 ms doubling: a background that keeps failing is not asked on).
+  let failedReads = 0;
   const refresh = () => {
     if (reading) {
       readAgain = true;
@@ -243,7 +247,11 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
         refresh();
         return;
       }
-      if (!reply.ok || ctx.isInvalid) return;
+      if (ctx.isInvalid) return;
+      if (!reply.ok) {
+        if (failedReads < 6) ctx.setTimeout(refresh, 250 << failedReads++);
+        return;
+      }
       snapshot = reply.data;
       // The views (the panel) draw the clerk's payments now; the list on screen, which may hold
       // rows for them not read yet, is read in a task of its own: a list of thousands of rows must
@@ -255,7 +263,12 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
 
   /** A record the background just kept, into the clerk's records on this page until the next read. */
   const show = (kept: unknown) => {
-    if (!snapshot || !isRecord(kept) || typeof kept.id !== 'string') return;
+    if (!snapshot) {
+      // Kept before this page's first read came back, which may have been answered before it was
+      // kept: read once more after it (a second read in flight waits for the first).
+      return refresh();
+    }
+    if (!isRecord(kept) || typeof kept.id !== 'string') return;
     const r = kept as unknown as PaymentRecord;
     const who = scope();
     if (r.unit !== who.unit || r.user !== who.user) return; // the clerk changed meanwhile

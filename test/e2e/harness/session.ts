@@ -71,6 +71,34 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** What the page showed when a wait timed out: its address and what our panel said. */
+function pageState(): string {
+  const panel = document.querySelector('evw-panel')?.shadowRoot?.textContent ?? '(no panel)';
+  return `${location.href}\n  panel: ${panel.replace(/\s+/g, ' ').trim().slice(0, 600)}`;
+}
+
+/**
+ * A wait that timed out says where the page was, what our panel showed and the page's last
+ * console lines (our content script's among them): a failure in CI is then read, not guessed.
+ */
+async function explained<R>(
+  wait: () => Promise<R>,
+  state: () => Promise<string>,
+  logs: string[],
+): Promise<R> {
+  try {
+    return await wait();
+  } catch (error) {
+    if (!(error instanceof Error) || !/timeout|exceeded/i.test(`${error.name} ${error.message}`)) throw error;
+    const shown = await Promise.race([
+      state().catch((e: unknown) => `(page not readable: ${String(e)})`),
+      new Promise<string>((r) => setTimeout(() => r('(page did not answer)'), 2_000)),
+    ]);
+    error.message += `\n  at ${shown}\n  console:\n    ${logs.slice(-15).join('\n    ') || '(nothing)'}`;
+    throw error;
+  }
+}
+
 function wrapPlaywright(page: PwPage): TestPage {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
@@ -79,8 +107,13 @@ function wrapPlaywright(page: PwPage): TestPage {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = 10_000) =>
-      (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue()) as never,
+    waitFor: (fn, arg, timeoutMs = 10_000) =>
+      explained(
+        async () =>
+          (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })).jsonValue()) as never,
+        () => page.evaluate(pageState),
+        logs,
+      ),
     clickInShadow: (host, selector) => page.locator(host).locator(selector).first().click(),
     click: (selector) => page.locator(selector).first().click(),
     press: (key) => page.keyboard.press(key),
@@ -136,10 +169,19 @@ function wrapPuppeteer(page: PpPage, downloads: string): TestPage {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = 10_000) =>
-      (await (
-        await page.waitForFunction(fn as (a: unknown) => unknown, { timeout: timeoutMs, polling: 100 }, arg)
-      ).jsonValue()) as never,
+    waitFor: (fn, arg, timeoutMs = 10_000) =>
+      explained(
+        async () =>
+          (await (
+            await page.waitForFunction(
+              fn as (a: unknown) => unknown,
+              { timeout: timeoutMs, polling: 100 },
+              arg,
+            )
+          ).jsonValue()) as never,
+        () => page.evaluate(pageState),
+        logs,
+      ),
     clickInShadow: async (host, selector) => {
       // The overlay may re-mount itself once the SPA has drawn its content area: retry a click
       // that found the element just before it moved (playwright does this by itself).
