@@ -15,7 +15,7 @@ import type { CapturedPayment, CaptureSource, PaymentRecord, Scope, StatusRow } 
 import { amount, isoDayText, isRecord, text } from '../../core/validate';
 import type { OverlayContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
-import { detectPage, readCurrentUnit, readCurrentUser } from '../../site/detect';
+import { detectPage, readCurrentUnit, readCurrentUser, readFormDekaNo } from '../../site/detect';
 import {
   listPageUrl,
   type PendingSave,
@@ -75,6 +75,8 @@ interface SaveOut extends PendingSave {
   /** The answer was read from e-LAAS' success dialog (a form capture), not its API's answer. */
   fromDialog?: boolean;
   unreadable?: boolean;
+  /** A form the browser sent itself (server-rendered e-LAAS): its answer is the next page. */
+  formPost?: boolean;
 }
 /** A save left unsettled by a page that went away is taken up by the next page within this. */
 const SAVE_OUT_MS = 10 * 60_000;
@@ -129,6 +131,7 @@ function savesOut(): SaveOut[] {
       ...(answer ? { answer } : {}),
       ...(answer && r.fromDialog === true ? { fromDialog: true } : {}),
       ...(r.unreadable === true ? { unreadable: true } : {}),
+      ...(r.formPost === true ? { formPost: true } : {}),
     });
   }
   return out;
@@ -304,18 +307,30 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
 
   // The save in flight: the form's, from its submit, once the bridge saw the request leave.
   let saveOut: PendingSave | null = null;
+  // A save whose form the browser sends itself (no app prevented it: a server-rendered e-LAAS),
+  // from its submit until this page goes: its answer is the next page, which the clerk may close
+  // before our overlay has looked at it there (a quick clerk, a busy machine: e2e tests lost
+  // payments so). Written down as the page goes, as an API save is when it leaves (see 'sent').
+  let posted: { save: PendingSave; event: Event } | null = null;
   // Saves an earlier page of this tab sent and never saw settled: e-LAAS may have them or not.
   // Kept once the page says whose they are (its unit and user are not drawn yet at our start).
   // (Read then, once, not at our start: sessionStorage is slow to open, see readDialog.) Taken
   // before this page writes down a save of its own, and never the one it waits on: that is no
   // save a page left (taken for one, it was kept twice: unanswered, then from its answer).
   let leftoversTaken = false;
-  const takeLeftovers = () => {
+  /** `answered`: the ฎีกา whose success dialog this page has just read (kept from it already). */
+  const takeLeftovers = (answered?: string) => {
     if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
     leftoversTaken = true;
+    // e-LAAS sent a posted form back (server-rendered, refused: the same form, no success dialog):
+    // nothing was recorded; the clerk corrects it and saves again.
+    const form = document.querySelector(site.profile.recordForm.form);
+    const sentBack =
+      form && !successDialogShown(site.profile, document) && readFormDekaNo(site.profile, form);
     for (const save of savesOut()) {
-      if (save.dekaNo === saveOut?.dekaNo) continue;
-      if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
+      if (save.dekaNo === saveOut?.dekaNo || save.dekaNo === answered) continue;
+      if (save.formPost && !save.answer && save.dekaNo === sentBack) settleSaveOut(save.dekaNo);
+      else if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
   };
@@ -324,6 +339,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     ctx.signal,
     (event) => {
       if (event.kind === 'sent') {
+        posted = null; // the app sends it: its answer comes to this page
         // Until its answer is kept, it is written down for the tab's next page: a page that goes
         // away mid-save (the clerk leaves, a redirect) must not lose a payment e-LAAS may have.
         takeLeftovers();
@@ -468,6 +484,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       if (save) {
         writeSession(PENDING_SAVE, save);
         savePending = true;
+        posted = { save, event };
       }
     },
     { capture: true },
@@ -489,7 +506,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       }
       return;
     }
-    takeLeftovers();
+    takeLeftovers(readSaved());
+  };
+  /** e-LAAS' success dialog for the save in flight, if it shows: kept; its ฎีกา, or undefined. */
+  const readSaved = (): string | undefined => {
     if (!savePending || !successDialogShown(site.profile, document)) return;
     const save = pendingSave();
     savePending = save !== null;
@@ -497,6 +517,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     const payment = readSuccessDialog(site.profile, document, save);
     if (!payment) return;
     writeSession(PENDING_SAVE, null);
+    posted = null;
     // Written down until the background has it: the clerk may close the dialog, and so leave
     // the page, before the capture is sent (a server-rendered e-LAAS has no API answer to fall
     // back on); the tab's next page sends it then. (An API answer written down already stays.)
@@ -504,12 +525,18 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     if (!out.some((s) => s.dekaNo === save.dekaNo && s.answer))
       putSaveOut({ ...save, answer: payment, fromDialog: true }, out);
     record(payment, 'form', save.dekaNo);
+    return save.dekaNo;
   };
-  // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
   ctx.addEventListener(window, 'pagehide', () => {
-    if (firstLook === 'done') return;
-    firstLook = 'done';
-    readDialog();
+    // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
+    if (firstLook !== 'done') {
+      firstLook = 'done';
+      readDialog();
+    }
+    const left = posted;
+    posted = null;
+    if (left && !left.event.defaultPrevented && !savesOut().some((s) => s.dekaNo === left.save.dekaNo))
+      putSaveOut({ ...left.save, formPost: true });
   });
 
   ctx.setInterval(refresh, REFRESH_MS);

@@ -657,6 +657,29 @@ for (const browserName of BROWSERS) {
       await waitForRecords(page, 2);
     });
 
+    it('keeps a save whose success dialog the clerk closed before the overlay looked, and confirms it by the check', async () => {
+      // A quick clerk on a busy machine: e-LAAS' dialog is closed as soon as the page has it, before
+      // our overlay has started on that page (it starts once the page is ready).
+      await page.onNewDocument(`document.addEventListener('DOMContentLoaded', () => {
+        const ok = document.querySelector('#result-dialog #dlg-ok');
+        if (ok) { window.stop(); location.replace(ok.getAttribute('href')); }
+      }, { once: true });`);
+      await openSignedIn(page, `${sim.url}payment/record`);
+      await saveFromDekaListB(page, 0);
+      await page.waitFor(() => location.search === '' && document.querySelector('main h1') !== null, null);
+      expect(sim.ctx.state.payments).toHaveLength(1);
+      // Kept: from the dialog if the overlay still saw it, else as a save e-LAAS did not answer
+      // (the panel says so), which the check then finds in e-LAAS' list.
+      await waitForRecords(page, 1);
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () => !document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip--unconfirmed'),
+        null,
+      );
+      expectPanelShowsTruth((await readPanel(page))?.records ?? [], sim.ctx.state.payments);
+      expect(await exportedRecords(session)).toHaveLength(1);
+    });
+
     it('captures from the form and dialog, and checks by reading the list page', async () => {
       await recordOne(0);
       const [p] = sim.ctx.state.payments;

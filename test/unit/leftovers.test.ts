@@ -151,3 +151,69 @@ describe("the tab's leftover saves", () => {
     expect(await keptOf('102/2569')).toEqual([['unanswered', null]]);
   });
 });
+
+/**
+ * A server-rendered e-LAAS: the browser posts the form itself and e-LAAS answers with the next
+ * page, its success dialog on it. A quick clerk on a busy machine closes that dialog before our
+ * overlay has looked at the page (an e2e test lost the payment so): the save is written down as
+ * the form's page goes, and the next page that does run takes it up.
+ */
+describe('a form the browser posts itself', () => {
+  /** The clerk saves on the record page, the browser sends the form, and the page goes. */
+  async function post(dekaNo: string, appSendsIt = false): Promise<void> {
+    recordPage(dekaNo);
+    await sleep(1200); // the page was idle: its first look is done
+    const form = document.querySelector('form') as HTMLFormElement;
+    if (appSendsIt) form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('pagehide'));
+    stop();
+  }
+
+  /** The tab's next page, with the overlay started on it: `body` below e-LAAS' top bar. */
+  function nextPage(body: string): void {
+    document.body.innerHTML = `<header class="navbar">${NAVBAR}</header><main>${body}</main>`;
+    let alive = true;
+    startOverlay(
+      pageContext(() => alive),
+      transport,
+    );
+    stop = () => {
+      alive = false;
+    };
+  }
+
+  const savedDialog = `<h1>บันทึกการจ่ายเงิน</h1><div role="dialog"><p>บันทึกการจ่ายเงินเรียบร้อยแล้ว</p>
+    <p>เลขที่อ้างอิง <strong class="payment-ref">R-%</strong></p></div>`;
+
+  it('keeps the save, unanswered, when its success dialog was closed before the overlay looked', async () => {
+    await post('111/2569');
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1><p>เลือกฎีกา</p>'); // after the dialog: the record page again
+    await sleep(1500);
+    expect(await keptOf('111/2569')).toEqual([['unanswered', null]]);
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull(); // the background has it
+  });
+
+  it('keeps it once, from its success dialog, when the overlay reads it', async () => {
+    await post('112/2569');
+    nextPage(savedDialog.replace('%', '112'));
+    await sleep(1500);
+    const records = (await kept()).filter((r) => r.dekaNo === '112/2569');
+    expect(records.map((r) => [r.capturedFrom, r.ref])).toEqual([['form', 'R-112']]);
+  });
+
+  it('keeps nothing when e-LAAS sends the form back (refused), so the corrected save is not held', async () => {
+    await post('113/2569');
+    recordPage('113/2569'); // the same form again, no success dialog
+    await sleep(1500);
+    expect(await keptOf('113/2569')).toEqual([]);
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull();
+  });
+
+  it('writes nothing down for a form the app sends itself (its answer comes to the same page)', async () => {
+    await post('114/2569', true);
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1>');
+    await sleep(1500);
+    expect(await keptOf('114/2569')).toEqual([]);
+  });
+});

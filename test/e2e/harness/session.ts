@@ -39,6 +39,8 @@ export interface TestPage {
   screenshot(path: string, selector?: string): Promise<void>;
   /** Run a script's source in the page (a tool, e.g. axe-core); not subject to the page's CSP. */
   evaluateSource(source: string): Promise<void>;
+  /** Run a script's source in each document this page loads from now on, before the page's own scripts. */
+  onNewDocument(source: string): Promise<void>;
   /** Do `action` (a click) and return the file the page downloads: its name and text. */
   download(action: () => Promise<void>): Promise<{ name: string; text: string }>;
   /** Choose a file in an `<input type="file">`. */
@@ -73,7 +75,10 @@ export interface Session {
 
 /** What the page showed when a wait timed out: its address and what our panel said. */
 function pageState(): string {
-  const panel = document.querySelector('evw-panel')?.shadowRoot?.textContent ?? '(no panel)';
+  const root = document.querySelector('evw-panel')?.shadowRoot;
+  const panel = root
+    ? Array.from(root.children, (c) => (c.tagName === 'STYLE' ? '' : (c.textContent ?? ''))).join(' ')
+    : '(no panel)';
   return `${location.href}\n  panel: ${panel.replace(/\s+/g, ' ').trim().slice(0, 600)}`;
 }
 
@@ -122,6 +127,7 @@ function wrapPlaywright(page: PwPage): TestPage {
         ? page.locator(selector).first().screenshot({ path })
         : page.screenshot({ path }))),
     evaluateSource: async (source) => void (await page.evaluate(source)),
+    onNewDocument: async (source) => void (await page.addInitScript({ content: source })),
     async download(action) {
       const [file] = await Promise.all([page.waitForEvent('download'), action()]);
       return { name: file.suggestedFilename(), text: readFileSync((await file.path()) as string, 'utf8') };
@@ -208,6 +214,7 @@ function wrapPuppeteer(page: PpPage, downloads: string): TestPage {
       await (target as PpPage).screenshot({ path });
     },
     evaluateSource: async (source) => void (await page.evaluate(source)),
+    onNewDocument: async (source) => void (await page.evaluateOnNewDocument(source)),
     async download(action) {
       const before = new Set(readdirSync(downloads));
       await action();
