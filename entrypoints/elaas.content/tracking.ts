@@ -235,7 +235,8 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   let readAgain = false;
   // A read that failed (a background starting, busy or restarting) is tried again soon, backing
   // off, rather than leave the panel without the clerk's payments until the next periodic read
-  // (six times at most in the page's life, from 250 ms doubling: a background that keeps failing is not asked on).
+  // (six times in a row at most, from 250 ms doubling: a background that keeps failing is left to
+  // that periodic read; a read that succeeds starts the count again).
   let failedReads = 0;
   const refresh = () => {
     if (reading) {
@@ -255,6 +256,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
         if (failedReads < 6) ctx.setTimeout(refresh, 250 << failedReads++);
         return;
       }
+      failedReads = 0;
       snapshot = reply.data;
       // The views (the panel) draw the clerk's payments now; the list on screen, which may hold
       // rows for them not read yet, is read in a task of its own: a list of thousands of rows must
