@@ -325,13 +325,19 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
     if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
     leftoversTaken = true;
     // e-LAAS sent a posted form back (server-rendered, refused: the same form, no success dialog):
-    // nothing was recorded; the clerk corrects it and saves again.
-    const form = document.querySelector(site.profile.recordForm.form);
-    const sentBack =
-      form && !successDialogShown(site.profile, document) && readFormDekaNo(site.profile, form);
+    // nothing was recorded; the clerk corrects it and saves again. Looked for only for such a save:
+    // on a page without the form (a long list) the query walks the whole page.
+    const sentBack = (dekaNo: string) => {
+      const form = document.querySelector(site.profile.recordForm.form);
+      return (
+        form !== null &&
+        !successDialogShown(site.profile, document) &&
+        readFormDekaNo(site.profile, form) === dekaNo
+      );
+    };
     for (const save of savesOut()) {
       if (save.dekaNo === saveOut?.dekaNo || save.dekaNo === answered) continue;
-      if (save.formPost && !save.answer && save.dekaNo === sentBack) settleSaveOut(save.dekaNo);
+      if (save.formPost && !save.answer && sentBack(save.dekaNo)) settleSaveOut(save.dekaNo);
       else if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
