@@ -10,11 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentRecord } from '../../core/records';
 import { onMessage } from '../../entrypoints/background/messages';
 import { holdBridgeLine } from '../../entrypoints/elaas.content/line';
-import { startOverlay } from '../../entrypoints/elaas.content/overlay';
-import { pageContext } from '../../platform/page-context';
 import { installBridge } from '../../site/bridge';
 import { DEFAULT_API } from '../../site/profile';
-import { backgroundTransport, tabSender } from './background-transport';
+import { backgroundTransport, overlayOn, tabSender } from './background-transport';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SCOPE = { unit: 'อบต.ทดสอบ', user: 'สมศรี' };
@@ -49,7 +47,8 @@ const NAVBAR = `<span class="unit">${SCOPE.unit}</span><span class="user-name">$
 
 /** e-LAAS' record page; `whose`: its top bar says whose page it is (the app may draw it later). */
 function recordPage(dekaNo: string, whose = true): void {
-  document.body.innerHTML = `
+  stop = overlayOn(
+    `
     <header class="navbar">${whose ? NAVBAR : ''}</header>
     <main><h1>บันทึกการจ่ายเงิน</h1>
       <form id="payment-form">
@@ -57,13 +56,9 @@ function recordPage(dekaNo: string, whose = true): void {
         <input name="payDate" value="2026-06-10"><input name="netAmount" value="12,500.00">
         <button id="save">บันทึก</button>
       </form>
-    </main>`;
-  let alive = true;
-  const ctx = pageContext(() => alive);
-  startOverlay(ctx, transport);
-  stop = () => {
-    alive = false;
-  };
+    </main>`,
+    transport,
+  );
 }
 
 async function kept(): Promise<PaymentRecord[]> {
@@ -172,15 +167,7 @@ describe('a form the browser posts itself', () => {
 
   /** The tab's next page, with the overlay started on it: `body` below e-LAAS' top bar. */
   function nextPage(body: string): void {
-    document.body.innerHTML = `<header class="navbar">${NAVBAR}</header><main>${body}</main>`;
-    let alive = true;
-    startOverlay(
-      pageContext(() => alive),
-      transport,
-    );
-    stop = () => {
-      alive = false;
-    };
+    stop = overlayOn(`<header class="navbar">${NAVBAR}</header><main>${body}</main>`, transport);
   }
 
   const savedDialog = `<h1>บันทึกการจ่ายเงิน</h1><div role="dialog"><p>บันทึกการจ่ายเงินเรียบร้อยแล้ว</p>

@@ -7,13 +7,10 @@
  * The overlay, its tracking and the background are the real ones (on WXT's fake browser).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply, Request } from '../../core/protocol';
 import type { CapturedPayment } from '../../core/records';
 import { onMessage } from '../../entrypoints/background/messages';
-import { startOverlay } from '../../entrypoints/elaas.content/overlay';
-import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
-import { tabSender } from './background-transport';
+import { backgroundTransport, overlayOn, tabSender } from './background-transport';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SCOPE = { unit: 'อบต.ทดสอบ', user: 'สมศรี' };
@@ -27,15 +24,11 @@ afterEach(() => {
 
 /** e-LAAS' record page, with the overlay started on it. */
 function recordPage(transport: Transport): void {
-  document.body.innerHTML = `
-    <header class="navbar"><span class="unit">${SCOPE.unit}</span><span class="user-name">${SCOPE.user}</span></header>
-    <main><h1>บันทึกการจ่ายเงิน</h1></main>`;
-  let alive = true;
-  const ctx = pageContext(() => alive);
-  startOverlay(ctx, transport);
-  stop = () => {
-    alive = false;
-  };
+  stop = overlayOn(
+    `<header class="navbar"><span class="unit">${SCOPE.unit}</span><span class="user-name">${SCOPE.user}</span></header>
+    <main><h1>บันทึกการจ่ายเงิน</h1></main>`,
+    transport,
+  );
 }
 
 /** The ฎีกา the panel lists. */
@@ -45,18 +38,9 @@ const panelDekas = () =>
     (r) => r.textContent ?? '',
   );
 
-/** The transport to the real background; `answer` may fail a request or hold its answer. */
-function transportWith(
-  answer: (req: Request, reply: () => Promise<Reply<unknown>>) => Promise<Reply<unknown>>,
-): Transport {
-  return {
-    settingsPage: true,
-    request: ((req: Request) => answer(req, () => onMessage(req, tabSender()))) as Transport['request'],
-    onInvalidate: () => () => {},
-    // Nothing from the background reaches this page: a "records changed" sent while it loaded is lost.
-    onCommand: () => () => {},
-  };
-}
+/** The transport to the real background, `answer` failing a request or holding its answer. */
+const transportWith = (answer: Parameters<typeof backgroundTransport>[1]) =>
+  backgroundTransport(undefined, answer);
 
 /** e-LAAS' answer to a save of `dekaNo`: recorded, awaiting its voucher. */
 function answered(dekaNo: string): CapturedPayment {
