@@ -10,6 +10,43 @@ const HELD = Symbol.for('evw-bridge-line');
 interface Held {
   channel: Channel | null;
   waiters: ((channel: Channel) => void)[];
+  /** The last form submitted that the overlay has not taken (it was not started yet). */
+  submitted: EarlySubmit | null;
+}
+
+/** A form submitted before the overlay had started on the page. */
+export interface EarlySubmit {
+  form: HTMLFormElement;
+  event: Event;
+  at: number;
+}
+
+/**
+ * Where a page going away leaves, in the tab's sessionStorage, a form the browser posted before
+ * the overlay had started (a quick clerk, a slow machine): the form as submitted, values in
+ * place, for the next page's overlay to read with the site profile (tracking.ts).
+ */
+export const EARLY_SAVE = 'evw-early-save';
+/** Larger forms are not written down (a payment form is a few kilobytes). */
+export const EARLY_SAVE_MAX = 200_000;
+
+/** `form` as HTML with its current values written into it (a copy: the page is not touched). */
+export function formAsSubmitted(form: HTMLFormElement): string {
+  const copy = form.cloneNode(true) as HTMLFormElement;
+  const live = form.querySelectorAll('input, textarea, select');
+  copy.querySelectorAll('input, textarea, select').forEach((el, i) => {
+    const from = live[i];
+    if (el instanceof HTMLInputElement && from instanceof HTMLInputElement) {
+      el.setAttribute('value', from.value);
+      el.toggleAttribute('checked', from.checked);
+    } else if (el instanceof HTMLTextAreaElement && from instanceof HTMLTextAreaElement)
+      el.textContent = from.value;
+    else if (el instanceof HTMLSelectElement && from instanceof HTMLSelectElement)
+      Array.from(el.options).forEach((o, k) => {
+        o.toggleAttribute('selected', from.options[k]?.selected === true);
+      });
+  });
+  return copy.outerHTML;
 }
 
 /**
@@ -19,8 +56,40 @@ interface Held {
 export function holdBridgeLine(): void {
   const g = globalThis as unknown as Record<symbol, Held | undefined>;
   if (g[HELD]) return;
-  const held: Held = { channel: null, waiters: [] };
+  const held: Held = { channel: null, waiters: [], submitted: null };
   g[HELD] = held;
+  // A form the clerk submits before the overlay has started here (it starts once the page is
+  // ready) would go unseen on a server-rendered e-LAAS, whose answer is the next page: the
+  // overlay takes it when it starts, and a page that goes first writes it down. (The userscript
+  // starts its overlay as soon as the page is parsed, and has no room for this: docs/tracking.md.)
+  if (!import.meta.env.EVW_USERSCRIPT) {
+    const options = { capture: true };
+    window.addEventListener(
+      'submit',
+      (event) => {
+        const form = event.target;
+        // Never a form with a password in it (signing in): nothing of it is written down.
+        if (form instanceof HTMLFormElement && !form.querySelector('input[type="password" i]'))
+          held.submitted = { form, event, at: Date.now() };
+      },
+      options,
+    );
+    window.addEventListener(
+      'pagehide',
+      () => {
+        const s = held.submitted;
+        if (!s || s.event.defaultPrevented) return;
+        const html = formAsSubmitted(s.form);
+        try {
+          if (html.length <= EARLY_SAVE_MAX)
+            sessionStorage.setItem(EARLY_SAVE, JSON.stringify({ html, at: s.at }));
+        } catch {
+          // Storage full or refused: the save goes unseen, as it did before the overlay had started.
+        }
+      },
+      options,
+    );
+  }
   connectToBridge(document, (channel) => {
     held.channel = channel;
     for (const w of held.waiters.splice(0)) w(channel);
@@ -33,4 +102,12 @@ export function heldLine(onLine: (channel: Channel) => void): void {
   if (!held) return;
   if (held.channel) onLine(held.channel);
   else held.waiters.push(onLine);
+}
+
+/** The form submitted before the overlay started, if any; the overlay takes it (and those after). */
+export function takeSubmitted(): EarlySubmit | null {
+  const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+  const s = held?.submitted ?? null;
+  if (held) held.submitted = null;
+  return s;
 }

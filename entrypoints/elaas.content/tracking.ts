@@ -27,6 +27,7 @@ import {
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
+import { EARLY_SAVE, EARLY_SAVE_MAX, takeSubmitted } from './line';
 import { ourMutation } from './ours';
 
 /**
@@ -253,7 +254,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       }
       if (ctx.isInvalid) return;
       if (!reply.ok) {
-        if (failedReads < 6) ctx.setTimeout(refresh, 250 << failedReads++);
+        if (failedReads < 6) {
+          console.info('[Voucher Watch] could not read the payments, trying again:', reply.error);
+          ctx.setTimeout(refresh, 250 << failedReads++);
+        }
         return;
       }
       failedReads = 0;
@@ -300,9 +304,11 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
           }
           // A background stopped or far behind (the soak saw one away for over 16 s) must not make
           // the page give up: about two and a half minutes of tries, backing off to 10 s.
-          else if (n < 20 && !ctx.isInvalid)
+          else if (n < 20 && !ctx.isInvalid) {
+            // (In the console, for whoever looks into a payment slow to show.)
+            console.info('[Voucher Watch] a recorded payment not kept yet, trying again:', reply.error);
             ctx.setTimeout(() => attempt(n + 1), Math.min(10_000, 250 * 2 ** n));
-          else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
+          } else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
         });
     attempt(0);
   };
@@ -482,35 +488,65 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   // Capture from the form too: remember what was submitted, confirm it by the success dialog.
   // Heard first (capture, on the window): the app's own handler sends the save inside this very
   // event, and the bridge says so at once, before a listener further on would have run.
+  const submitted = (form: HTMLFormElement, event: Event, at: number) => {
+    const save = readPaymentForm(site.profile, form, at);
+    if (save) {
+      writeSession(PENDING_SAVE, save);
+      savePending = true;
+      posted = { save, event };
+    }
+  };
   ctx.addEventListener(
     window,
     'submit',
     (event) => {
-      const form = event.target;
-      if (!(form instanceof HTMLFormElement)) return;
-      const save = readPaymentForm(site.profile, form, Date.now());
-      if (save) {
-        writeSession(PENDING_SAVE, save);
-        savePending = true;
-        posted = { save, event };
-      }
+      if (ctx.isInvalid) return;
+      if (!import.meta.env.EVW_USERSCRIPT) takeSubmitted(); // ours: the line need not write it down
+      if (event.target instanceof HTMLFormElement) submitted(event.target, event, Date.now());
     },
     { capture: true },
   );
   // This runs on every DOM check: sessionStorage (slow to open) is read only once a dialog
   // shows, and not again until the next submit.
   let savePending = true;
+  // A form submitted on this page before we started, the page still here (its post under way).
+  // (Not in the userscript, which starts as the page is parsed: line.ts.)
+  const early = import.meta.env.EVW_USERSCRIPT ? null : takeSubmitted();
+  if (early?.form.isConnected) submitted(early.form, early.event, early.at);
+  /**
+   * A form posted on an earlier page of this tab before our overlay had started there (line.ts
+   * wrote it down as that page went): read now with the profile, and taken up as that page would
+   * have (a pending save for the success dialog, and a save that left).
+   */
+  const takeEarlySave = () => {
+    const raw = readSession(EARLY_SAVE);
+    if (raw === null) return;
+    writeSession(EARLY_SAVE, null);
+    if (!isRecord(raw) || typeof raw.html !== 'string' || raw.html.length > EARLY_SAVE_MAX) return;
+    if (typeof raw.at !== 'number') return;
+    // Parsed inert (no script runs, nothing loads), then read and checked as a live form is.
+    const doc = new DOMParser().parseFromString(raw.html, 'text/html');
+    const form = doc.querySelector(site.profile.recordForm.form) ?? doc.querySelector('form');
+    const save = form && asPendingSave(readPaymentForm(site.profile, form, raw.at), SAVE_WINDOW_MS);
+    if (!save || (pendingSave()?.at ?? 0) > save.at) return;
+    writeSession(PENDING_SAVE, save);
+    savePending = true;
+    const out = savesOut();
+    if (!out.some((s) => s.dekaNo === save.dekaNo)) putSaveOut({ ...save, formPost: true }, out);
+  };
   // The first look waits until the page is idle: the panel is drawn first, then sessionStorage is
   // opened and the page searched for a dialog (which stays on screen until the clerk closes it).
   let firstLook: 'due' | 'waiting' | 'done' = 'due';
+  const lookFirst = () => {
+    firstLook = 'done';
+    if (!import.meta.env.EVW_USERSCRIPT) takeEarlySave();
+    readDialog();
+  };
   const readDialog = () => {
     if (firstLook !== 'done') {
       if (firstLook === 'due') {
         firstLook = 'waiting';
-        whenIdle(ctx, () => {
-          firstLook = 'done';
-          readDialog();
-        });
+        whenIdle(ctx, lookFirst);
       }
       return;
     }
@@ -537,10 +573,7 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   };
   ctx.addEventListener(window, 'pagehide', () => {
     // A dialog closed before the page was idle (the clerk is quick; the page goes): looked at now.
-    if (firstLook !== 'done') {
-      firstLook = 'done';
-      readDialog();
-    }
+    if (firstLook !== 'done') lookFirst();
     const left = posted;
     posted = null;
     if (left && !left.event.defaultPrevented && !savesOut().some((s) => s.dekaNo === left.save.dekaNo))

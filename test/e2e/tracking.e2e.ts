@@ -680,6 +680,54 @@ for (const browserName of BROWSERS) {
       expect(await exportedRecords(session)).toHaveLength(1);
     });
 
+    it('keeps payments saved the moment their form shows, before the overlay started there', async () => {
+      // Quicker still: the clerk saves as soon as the form's page has it, before our overlay has
+      // started on that page (it starts once the page is ready), and on the second save also closes
+      // e-LAAS' dialog as soon as it shows. (The test sets how quick in the tab's storage.)
+      await page.onNewDocument(`document.addEventListener('DOMContentLoaded', () => {
+        const quick = sessionStorage.getItem('quick-clerk');
+        if (!quick) return;
+        const save = document.querySelector('#payment-form #save');
+        if (save) return save.click();
+        const ok = document.querySelector('#result-dialog #dlg-ok');
+        if (ok && quick === 'and-close') { window.stop(); location.replace(ok.getAttribute('href')); }
+      }, { once: true });`);
+      await openSignedIn(page, `${sim.url}payment/record`);
+      const quickly = async (index: number, how: string) => {
+        await page.evaluate((h) => sessionStorage.setItem('quick-clerk', h), how);
+        await page.evaluate((i) => {
+          (document.querySelectorAll('#deka-results a')[i] as HTMLElement).click();
+        }, index);
+      };
+      await quickly(0, 'save');
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      await waitForRecords(page, 1);
+      await page.evaluate(() => sessionStorage.removeItem('quick-clerk'), null);
+      await page.evaluate(() => (document.querySelector('#dlg-ok') as HTMLElement).click(), null);
+      await page.waitFor(() => location.search === '' && document.querySelector('main h1') !== null, null);
+      await page.evaluate(() => document.body.setAttribute('data-left', ''), null);
+      await quickly(1, 'and-close');
+      // Back on the record page, a new one (not the one left), the dialog closed on the way.
+      await page.waitFor(
+        () =>
+          !document.body.hasAttribute('data-left') &&
+          location.search === '' &&
+          document.querySelector('#deka-results') !== null,
+        null,
+      );
+      expect(sim.ctx.state.payments).toHaveLength(2);
+      await waitForRecords(page, 2);
+      await page.evaluate(() => sessionStorage.removeItem('quick-clerk'), null);
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () => !document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip--unconfirmed'),
+        null,
+      );
+      expectPanelShowsTruth((await readPanel(page))?.records ?? [], sim.ctx.state.payments);
+      const kept = await exportedRecords(session);
+      expect(kept.map((r) => r.dekaNo).sort()).toEqual(sim.ctx.state.payments.map((p) => p.dekaNo).sort());
+    });
+
     it('captures from the form and dialog, and checks by reading the list page', async () => {
       await recordOne(0);
       const [p] = sim.ctx.state.payments;

@@ -30,9 +30,12 @@ export function backgroundTransport(
   };
 }
 
-/** An e-LAAS page of `html` with the overlay started on it; returns what ends it (the page goes). */
-export function overlayOn(html: string, transport: Transport): () => void {
-  document.body.innerHTML = html;
+/**
+ * An e-LAAS page of `html` (null: the page as it is) with the overlay started on it; returns what
+ * ends it (the page goes).
+ */
+export function overlayOn(html: string | null, transport: Transport): () => void {
+  if (html !== null) document.body.innerHTML = html;
   let alive = true;
   startOverlay(
     pageContext(() => alive),

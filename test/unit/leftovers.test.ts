@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentRecord } from '../../core/records';
 import { onMessage } from '../../entrypoints/background/messages';
-import { holdBridgeLine } from '../../entrypoints/elaas.content/line';
+import { EARLY_SAVE, holdBridgeLine, takeSubmitted } from '../../entrypoints/elaas.content/line';
 import { installBridge } from '../../site/bridge';
 import { DEFAULT_API } from '../../site/profile';
 import { backgroundTransport, overlayOn, tabSender } from './background-transport';
@@ -39,16 +39,15 @@ holdBridgeLine();
 let stop = () => {};
 afterEach(() => {
   stop();
+  takeSubmitted(); // a form the line holds for an overlay that never came
   document.body.replaceChildren();
   sessionStorage.clear();
 });
 
 const NAVBAR = `<span class="unit">${SCOPE.unit}</span><span class="user-name">${SCOPE.user}</span>`;
 
-/** e-LAAS' record page; `whose`: its top bar says whose page it is (the app may draw it later). */
-function recordPage(dekaNo: string, whose = true): void {
-  stop = overlayOn(
-    `
+/** e-LAAS' record page, its form for `dekaNo`; `whose`: its top bar says whose page it is. */
+const recordPageHtml = (dekaNo: string, whose = true) => `
     <header class="navbar">${whose ? NAVBAR : ''}</header>
     <main><h1>บันทึกการจ่ายเงิน</h1>
       <form id="payment-form">
@@ -56,9 +55,11 @@ function recordPage(dekaNo: string, whose = true): void {
         <input name="payDate" value="2026-06-10"><input name="netAmount" value="12,500.00">
         <button id="save">บันทึก</button>
       </form>
-    </main>`,
-    transport,
-  );
+    </main>`;
+
+/** e-LAAS' record page with the overlay started on it (the app may draw its top bar later). */
+function recordPage(dekaNo: string, whose = true): void {
+  stop = overlayOn(recordPageHtml(dekaNo, whose), transport);
 }
 
 async function kept(): Promise<PaymentRecord[]> {
@@ -202,5 +203,100 @@ describe('a form the browser posts itself', () => {
     nextPage('<h1>บันทึกการจ่ายเงิน</h1>');
     await sleep(1500);
     expect(await keptOf('114/2569')).toEqual([]);
+  });
+});
+
+/**
+ * The same, the clerk quicker still: the form saved the moment it shows, before our overlay has
+ * started on its page (it starts once the page is ready; Firefox runs it when the page is idle).
+ * The line, there from the page's start, holds the form for the overlay, and writes it down as the
+ * page goes if the overlay never came (an e2e run in Firefox kept 2 of 3 payments so).
+ */
+describe('a form posted before the overlay started on its page', () => {
+  /** The clerk types an amount and saves; the browser sends the form; the page goes, no overlay on it. */
+  function postUnseen(dekaNo: string, appSendsIt = false): void {
+    document.body.innerHTML = recordPageHtml(dekaNo);
+    (document.querySelector('input[name="netAmount"]') as HTMLInputElement).value = '9,876.50';
+    const form = document.querySelector('form') as HTMLFormElement;
+    if (appSendsIt) form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('pagehide'));
+  }
+
+  function nextPage(body: string): void {
+    stop = overlayOn(`<header class="navbar">${NAVBAR}</header><main>${body}</main>`, transport);
+  }
+
+  const savedDialog = (n: string) => `<h1>บันทึกการจ่ายเงิน</h1><div role="dialog">
+    <p>บันทึกการจ่ายเงินเรียบร้อยแล้ว</p><p>เลขที่อ้างอิง <strong class="payment-ref">R-${n}</strong></p></div>`;
+
+  it('keeps it once, from the success dialog on the next page, as the clerk typed it', async () => {
+    postUnseen('121/2569');
+    expect(sessionStorage.getItem(EARLY_SAVE)).toContain('9,876.50');
+    nextPage(savedDialog('121'));
+    await sleep(1500);
+    const records = (await kept()).filter((r) => r.dekaNo === '121/2569');
+    expect(records.map((r) => [r.capturedFrom, r.ref, r.amount])).toEqual([['form', 'R-121', 987650]]);
+    expect(sessionStorage.getItem(EARLY_SAVE)).toBeNull();
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull();
+  });
+
+  it('keeps it unanswered when that dialog was closed before the overlay looked there too', async () => {
+    postUnseen('122/2569');
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1><p>เลือกฎีกา</p>');
+    await sleep(1500);
+    expect(await keptOf('122/2569')).toEqual([['unanswered', null]]);
+  });
+
+  it('is taken by an overlay that starts while the form is on its way, and kept once', async () => {
+    postUnseen('123/2569');
+    sessionStorage.clear(); // (what that page wrote as it went: this time it has not gone yet)
+    document.body.innerHTML = recordPageHtml('123/2569');
+    const form = document.querySelector('form') as HTMLFormElement;
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    stop = overlayOn(null, transport); // our overlay starts on this very page, its form still there
+    window.dispatchEvent(new Event('pagehide'));
+    stop();
+    expect(sessionStorage.getItem(EARLY_SAVE)).toBeNull(); // the overlay wrote it down instead
+    expect(sessionStorage.getItem('evw-saves-out')).toContain('123/2569');
+    nextPage(savedDialog('123'));
+    await sleep(1500);
+    const records = (await kept()).filter((r) => r.dekaNo === '123/2569');
+    expect(records.map((r) => [r.capturedFrom, r.ref])).toEqual([['form', 'R-123']]);
+  });
+
+  it('writes nothing down for a form the app sends itself (the bridge sees that save)', async () => {
+    postUnseen('124/2569', true);
+    expect(sessionStorage.getItem(EARLY_SAVE)).toBeNull();
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1>');
+    await sleep(1500);
+    expect(await keptOf('124/2569')).toEqual([]);
+  });
+
+  it('never writes down a form with a password in it (signing in)', () => {
+    document.body.innerHTML = `<form id="kc-form-login"><input name="username" value="somsri">
+      <input type="password" name="password"></form>`;
+    (document.querySelector('input[name="password"]') as HTMLInputElement).value = 'elaas2569';
+    document.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem(EARLY_SAVE)).toBeNull();
+  });
+
+  it('takes nothing from a written-down form that is not a payment form, or too old', async () => {
+    sessionStorage.setItem(
+      EARLY_SAVE,
+      JSON.stringify({ html: '<form><input name="q" value="x"></form>', at: Date.now() }),
+    );
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1>');
+    await sleep(1500);
+    expect(sessionStorage.getItem(EARLY_SAVE)).toBeNull();
+    stop();
+    const old = Date.now() - 10 * 60_000;
+    const html = recordPageHtml('125/2569').replace(/^[\s\S]*(<form[\s\S]*<\/form>)[\s\S]*$/, '$1');
+    sessionStorage.setItem(EARLY_SAVE, JSON.stringify({ html, at: old }));
+    nextPage('<h1>บันทึกการจ่ายเงิน</h1>');
+    await sleep(1500);
+    expect(await keptOf('125/2569')).toEqual([]);
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull();
   });
 });
