@@ -12,14 +12,25 @@ interface Held {
   waiters: ((channel: Channel) => void)[];
   /** The last form submitted that the overlay has not taken (it was not started yet). */
   submitted: EarlySubmit | null;
+  /** The overlay has started here and takes every submit itself. */
+  started: boolean;
 }
 
 /** A form submitted before the overlay had started on the page. */
 export interface EarlySubmit {
   form: HTMLFormElement;
   event: Event;
+  submitter: HTMLElement | null;
   at: number;
+  /** Held here (a form the browser would post): the overlay submits it again once it has judged it. */
+  held: boolean;
 }
+
+/**
+ * A form the browser would post, submitted before the overlay has started, is held this long at
+ * most for it (the duplicate guard judges it), then let go (as the overlay's own hold does).
+ */
+const HOLD_MS = 3000;
 
 /**
  * Where a page going away leaves, in the tab's sessionStorage, a form the browser posted before
@@ -56,21 +67,42 @@ export function formAsSubmitted(form: HTMLFormElement): string {
 export function holdBridgeLine(): void {
   const g = globalThis as unknown as Record<symbol, Held | undefined>;
   if (g[HELD]) return;
-  const held: Held = { channel: null, waiters: [], submitted: null };
+  const held: Held = { channel: null, waiters: [], submitted: null, started: false };
   g[HELD] = held;
   // A form the clerk submits before the overlay has started here (it starts once the page is
-  // ready) would go unseen on a server-rendered e-LAAS, whose answer is the next page: the
-  // overlay takes it when it starts, and a page that goes first writes it down. (The userscript
-  // starts its overlay as soon as the page is parsed, and has no room for this: docs/tracking.md.)
+  // ready) would go unseen on a server-rendered e-LAAS, whose answer is the next page, and no
+  // duplicate guard would judge it. One the browser would post is held for the overlay (at most
+  // HOLD_MS, then let go), which judges it and submits it again; the overlay takes any other when
+  // it starts; and a page that goes first writes the form down. (The userscript starts its
+  // overlay as soon as the page is parsed, and has no room for this: docs/tracking.md.)
   if (!import.meta.env.EVW_USERSCRIPT) {
     const options = { capture: true };
+    let letGo: EarlySubmit | null = null;
     window.addEventListener(
       'submit',
       (event) => {
         const form = event.target;
-        // Never a form with a password in it (signing in): nothing of it is written down.
-        if (form instanceof HTMLFormElement && !form.querySelector('input[type="password" i]'))
-          held.submitted = { form, event, at: Date.now() };
+        // Never a form with a password in it (signing in): nothing of it is held or written down.
+        if (!(form instanceof HTMLFormElement) || form.querySelector('input[type="password" i]')) return;
+        const submitter = (event as SubmitEvent).submitter;
+        // (Read from the attributes: `form.method` is the form's control named "method" if it has one.)
+        const method = submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? '';
+        const hold = !held.started && letGo === null && method.toLowerCase() === 'post';
+        const s: EarlySubmit = { form, event, submitter, at: letGo?.at ?? Date.now(), held: hold };
+        held.submitted = s;
+        if (!hold) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        setTimeout(() => {
+          if (held.submitted !== s) return; // the overlay took it
+          letGo = s;
+          form.requestSubmit(
+            submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement
+              ? submitter
+              : undefined,
+          );
+          letGo = null;
+        }, HOLD_MS);
       },
       options,
     );
@@ -104,10 +136,15 @@ export function heldLine(onLine: (channel: Channel) => void): void {
   else held.waiters.push(onLine);
 }
 
-/** The form submitted before the overlay started, if any; the overlay takes it (and those after). */
+/**
+ * The form submitted before the overlay started, if any: the overlay takes it when it starts, and
+ * each one submitted after (the line then holds none).
+ */
 export function takeSubmitted(): EarlySubmit | null {
   const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
-  const s = held?.submitted ?? null;
-  if (held) held.submitted = null;
+  if (!held) return null;
+  const s = held.submitted;
+  held.submitted = null;
+  held.started = true;
   return s;
 }

@@ -12,6 +12,7 @@ import { features } from './features';
 import { contentAnchor } from './features/anchor';
 import { resubmit } from './features/duplicate-guard';
 import type { Feature } from './features/types';
+import { takeSubmitted } from './line';
 import { ourMutation } from './ours';
 import { createStateStore } from './state';
 import { startTracking } from './tracking';
@@ -45,7 +46,10 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   // Read live: a click may come before the throttled check below has noticed a new user.
   const userKey = () => `${location.origin}|${readCurrentUser(site.profile, document) ?? '*'}`;
   const store = createStateStore(transport, userKey, ctx.signal);
-  const tracking = startTracking(ctx, site, transport);
+  // A form submitted before we started (line.ts): one the line held is judged below as a save
+  // made now; one it let through is the tracking's to follow. (None in the userscript: line.ts.)
+  const early = import.meta.env.EVW_USERSCRIPT ? null : takeSubmitted();
+  const tracking = startTracking(ctx, site, transport, early?.held ? null : early);
   const mounted = new Map<Feature, Mounted>();
   let page: PageKind | null = null;
 
@@ -100,20 +104,27 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
       event.preventDefault();
       event.stopImmediatePropagation();
       if (hold) return; // clicked again meanwhile: one save
-      hold = 1;
-      const { submitter } = event as SubmitEvent;
-      const since = Date.now();
-      // Looked at in a task of its own: the guard mounted with the page is listening by then.
-      const wait = () => {
-        if (!ready() && Date.now() - since < HOLD_MS) return void ctx.setTimeout(wait, 100);
-        hold = 2;
-        resubmit(form, submitter);
-        hold = 0;
-      };
-      ctx.setTimeout(wait, 0);
+      holdUntilReady(form, (event as SubmitEvent).submitter);
     },
     { capture: true },
   );
+  function holdUntilReady(form: HTMLFormElement, submitter: HTMLElement | null): void {
+    hold = 1;
+    const since = Date.now();
+    // Looked at in a task of its own: the guard mounted with the page is listening by then.
+    const wait = () => {
+      if (!ready() && Date.now() - since < HOLD_MS) return void ctx.setTimeout(wait, 100);
+      hold = 2;
+      resubmit(form, submitter);
+      hold = 0;
+    };
+    ctx.setTimeout(wait, 0);
+  }
+  if (!import.meta.env.EVW_USERSCRIPT && early?.held && early.form.isConnected) {
+    // Held by the line before we started: a payment form waits for the guard, any other goes on.
+    if (isRecordForm(site.profile, early.form)) holdUntilReady(early.form, early.submitter);
+    else resubmit(early.form, early.submitter);
+  }
 
   const started = performance.now();
   let waiting = false;

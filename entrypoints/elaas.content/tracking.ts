@@ -27,7 +27,7 @@ import {
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
-import { EARLY_SAVE, EARLY_SAVE_MAX, takeSubmitted } from './line';
+import { EARLY_SAVE, EARLY_SAVE_MAX, type EarlySubmit, takeSubmitted } from './line';
 import { ourMutation } from './ours';
 
 /**
@@ -222,7 +222,16 @@ function isCheckRequest(m: unknown): m is CheckRequest {
   );
 }
 
-export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: Transport): TrackingStore {
+/**
+ * `early`: a form submitted on this page before the overlay started, which the line let through
+ * (line.ts): its post is under way, its save ours to follow.
+ */
+export function startTracking(
+  ctx: OverlayContext,
+  site: ProfileRef,
+  transport: Transport,
+  early: EarlySubmit | null = null,
+): TrackingStore {
   let snapshot: MyRecords | null = null;
   const listeners = new Set<() => void>();
   const scope = (): Scope => ({
@@ -255,7 +264,10 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
       if (ctx.isInvalid) return;
       if (!reply.ok) {
         if (failedReads < 6) {
-          console.info('[Voucher Watch] could not read the payments, trying again:', reply.error);
+          // (In the console, for whoever looks into a panel slow to fill; not in the userscript:
+          // its size budget.)
+          if (!import.meta.env.EVW_USERSCRIPT)
+            console.info('[Voucher Watch] could not read the payments, trying again:', reply.error);
           ctx.setTimeout(refresh, 250 << failedReads++);
         }
         return;
@@ -305,8 +317,9 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
           // A background stopped or far behind (the soak saw one away for over 16 s) must not make
           // the page give up: about two and a half minutes of tries, backing off to 10 s.
           else if (n < 20 && !ctx.isInvalid) {
-            // (In the console, for whoever looks into a payment slow to show.)
-            console.info('[Voucher Watch] a recorded payment not kept yet, trying again:', reply.error);
+            // (In the console, for whoever looks into a payment slow to show; as above.)
+            if (!import.meta.env.EVW_USERSCRIPT)
+              console.info('[Voucher Watch] a recorded payment not kept yet, trying again:', reply.error);
             ctx.setTimeout(() => attempt(n + 1), Math.min(10_000, 250 * 2 ** n));
           } else console.warn('[Voucher Watch] could not keep a recorded payment:', reply.error);
         });
@@ -509,10 +522,8 @@ export function startTracking(ctx: OverlayContext, site: ProfileRef, transport: 
   // This runs on every DOM check: sessionStorage (slow to open) is read only once a dialog
   // shows, and not again until the next submit.
   let savePending = true;
-  // A form submitted on this page before we started, the page still here (its post under way).
-  // (Not in the userscript, which starts as the page is parsed: line.ts.)
-  const early = import.meta.env.EVW_USERSCRIPT ? null : takeSubmitted();
-  if (early?.form.isConnected) submitted(early.form, early.event, early.at);
+  if (!import.meta.env.EVW_USERSCRIPT && early?.form.isConnected)
+    submitted(early.form, early.event, early.at);
   /**
    * A form posted on an earlier page of this tab before our overlay had started there (line.ts
    * wrote it down as that page went): read now with the profile, and taken up as that page would

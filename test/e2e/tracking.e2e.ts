@@ -635,6 +635,33 @@ for (const browserName of BROWSERS) {
       expect(refs).toEqual(sim.ctx.state.payments.map((p) => p.ref).sort());
     });
 
+    it("the guard judges a save made before the overlay started on the form's page", async () => {
+      await recordOne(0);
+      await waitForRecords(page, 1);
+      // The clerk saves as soon as the form's page has it (before our overlay has started there:
+      // it starts once the page is ready): held from the page's start, then judged by the guard.
+      await page.onNewDocument(`document.addEventListener('DOMContentLoaded', () => {
+        if (sessionStorage.getItem('quick-clerk')) document.querySelector('#payment-form #save')?.click();
+      }, { once: true });`);
+      await page.evaluate(() => sessionStorage.setItem('quick-clerk', '1'), null);
+      await page.evaluate(
+        () => (document.querySelectorAll('#deka-results a')[0] as HTMLElement).click(),
+        null,
+      );
+      expect(await guardWarning(page)).toContain(`ฎีกาเลขที่ ${sim.ctx.state.payments[0]?.dekaNo}`);
+      await page.clickInShadow('evw-guard', '.evw-dup-cancel');
+      expect(sim.ctx.state.payments).toHaveLength(1);
+      // A first save of another ฎีกา, made as quickly, goes through once the guard has looked.
+      await openSignedIn(page, `${sim.url}payment/record`);
+      await page.evaluate(
+        () => (document.querySelectorAll('#deka-results a')[1] as HTMLElement).click(),
+        null,
+      );
+      await page.waitFor(() => document.querySelector('#result-dialog') !== null, null);
+      expect(sim.ctx.state.payments).toHaveLength(2);
+      await waitForRecords(page, 2);
+    });
+
     it('holds a save made as the form opens until the guard knows the payments, then lets the guard judge it', async () => {
       await recordOne(0);
       await waitForRecords(page, 1);
