@@ -96,11 +96,7 @@ export function holdBridgeLine(): void {
         setTimeout(() => {
           if (held.submitted !== s) return; // the overlay took it
           letGo = s;
-          form.requestSubmit(
-            submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement
-              ? submitter
-              : undefined,
-          );
+          resubmit(form, submitter);
           letGo = null;
         }, HOLD_MS);
       },
@@ -134,6 +130,16 @@ export function heldLine(onLine: (channel: Channel) => void): void {
   if (!held) return;
   if (held.channel) onLine(held.channel);
   else held.waiters.push(onLine);
+}
+
+/**
+ * Submit `form` again, as its `submitter` (a button) did: a held save, let go (by the line, the
+ * overlay's hold or the duplicate guard).
+ */
+export function resubmit(form: HTMLFormElement, submitter: Element | null): void {
+  form.requestSubmit(
+    submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : undefined,
+  );
 }
 
 /**

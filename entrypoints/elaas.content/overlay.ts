@@ -10,9 +10,8 @@ import { detectPage, isRecordForm, readCurrentUnit, readCurrentUser } from '../.
 import { DEFAULT_PROFILE, type PageKind, type SiteProfile } from '../../site/profile';
 import { features } from './features';
 import { contentAnchor } from './features/anchor';
-import { resubmit } from './features/duplicate-guard';
 import type { Feature } from './features/types';
-import { takeSubmitted } from './line';
+import { resubmit, takeSubmitted } from './line';
 import { ourMutation } from './ours';
 import { createStateStore } from './state';
 import { startTracking } from './tracking';

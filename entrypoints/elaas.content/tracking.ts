@@ -557,7 +557,8 @@ export function startTracking(
     if (firstLook !== 'done') {
       if (firstLook === 'due') {
         firstLook = 'waiting';
-        whenIdle(ctx, lookFirst);
+        // (Looked at already if the page went first: then only the dialog, as on any DOM check.)
+        whenIdle(ctx, () => (firstLook === 'done' ? readDialog() : lookFirst()));
       }
       return;
     }

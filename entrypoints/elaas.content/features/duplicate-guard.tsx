@@ -8,15 +8,9 @@ import { DuplicateWarning } from '../../../components/DuplicateWarning';
 import dialogCss from '../../../components/styles/dialog.css?inline';
 import { isPending } from '../../../core/records';
 import { isRecordForm, readFormDekaNo } from '../../../site/detect';
+import { resubmit } from '../line';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature } from './types';
-
-/** Submit `form` again, as its `submitter` (a button) did: a held save, let go. */
-export function resubmit(form: HTMLFormElement, submitter: Element | null): void {
-  form.requestSubmit(
-    submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : undefined,
-  );
-}
 
 export const duplicateGuard: Feature = {
   id: 'duplicate-guard',
