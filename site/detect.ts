@@ -21,6 +21,50 @@ function regex(source: string): RegExp | null {
   return re;
 }
 
+/**
+ * The text every match of a pattern must contain: its leading literal characters (ASCII, so that
+ * lower-casing compares as the `i` flag does), or '' when it cannot tell (an alternation, a
+ * pattern that opens with a class or a group). A route without it cannot match, and the pattern
+ * is never compiled: V8 compiles a pattern at its first test, ~50 µs each for the profile's
+ * case-insensitive ones, on every e-LAAS page (docs/interface.md, "Cost").
+ */
+const ESCAPED_LITERALS = '$()*+./?[\\]^{|}-';
+const PLAIN_LITERALS = `_#/:=&%~!@,;'" -`;
+
+export function literalPrefix(source: string): string {
+  if (source.includes('|')) return '';
+  let prefix = '';
+  let i = source.startsWith('^') ? 1 : 0;
+  // (By hand, not by regular expressions: those would be compiled on every page too.)
+  for (; i < source.length; i++) {
+    const c = source[i] as string;
+    const code = c.charCodeAt(0);
+    const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (!next || !ESCAPED_LITERALS.includes(next)) break; // \b, \w, \d …: not a literal
+      prefix += next;
+      i++;
+    } else if (alnum || PLAIN_LITERALS.includes(c)) prefix += c;
+    else break;
+  }
+  // The last character is optional when a ?, * or {…} follows it.
+  if (i < source.length && '?*{'.includes(source[i] as string)) prefix = prefix.slice(0, -1);
+  return prefix.toLowerCase();
+}
+
+const prefixCache = new Map<string, string>();
+
+/** Whether `route` may match the pattern (false: it cannot; true: the pattern must say). */
+function mayMatch(source: string, lowerRoute: string): boolean {
+  let prefix = prefixCache.get(source);
+  if (prefix === undefined) {
+    prefix = literalPrefix(source);
+    prefixCache.set(source, prefix);
+  }
+  return lowerRoute.includes(prefix);
+}
+
 /** Collapse white space and read Thai digits as Arabic ones, so texts compare reliably. */
 export function normaliseText(text: string): string {
   return toArabicDigits(text).replace(/\s+/g, ' ').trim();
@@ -28,8 +72,9 @@ export function normaliseText(text: string): string {
 
 export function detectPage(profile: SiteProfile, location: Location | URL, doc: Document): PageKind {
   const route = `${location.pathname}${location.search}${location.hash}`;
+  const lower = route.toLowerCase();
   for (const kind of PAGE_ORDER) {
-    if (profile.pages[kind].urlPatterns.some((p) => regex(p)?.test(route))) return kind;
+    if (profile.pages[kind].urlPatterns.some((p) => mayMatch(p, lower) && regex(p)?.test(route))) return kind;
   }
   if (exists(doc, profile.selectors.loginForm)) return 'login';
   // The first of each kind of title (the breadcrumb, the heading …), in page order: reading every

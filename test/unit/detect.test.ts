@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, readCurrentUser } from '../../site/detect';
+import { detectPage, literalPrefix, readCurrentUser } from '../../site/detect';
 import { DEFAULT_PROFILE, type SiteProfile } from '../../site/profile';
 
 function page(html: string): Document {
@@ -85,6 +85,51 @@ describe('detectPage', () => {
       'payment-list',
     );
     expect(detectPage(broken, at('https://laas.dla.go.th/'), page('<h1>x</h1>'))).toBe('other');
+  });
+});
+
+describe('a URL pattern is compiled only where a route may match it', () => {
+  it('reads the literal text every match must contain, or nothing when it cannot tell', () => {
+    expect(literalPrefix('#/[\\w/-]*payments?/record\\b')).toBe('#/');
+    expect(literalPrefix('/realms/[^/]+/protocol')).toBe('/realms/');
+    expect(literalPrefix('^/Payment/List$')).toBe('/payment/list');
+    expect(literalPrefix('#/payments?')).toBe('#/payment'); // the s may be absent
+    expect(literalPrefix('#/pay\\.x{2}')).toBe('#/pay.');
+    expect(literalPrefix('#/pay\\.x+')).toBe('#/pay.x');
+    expect(literalPrefix('\\bpay')).toBe('');
+    expect(literalPrefix('#/a|#/b')).toBe(''); // an alternation: either side
+    expect(literalPrefix('(#/record)')).toBe('');
+    expect(literalPrefix('[#]/x')).toBe('');
+  });
+
+  it('never tells a route that matches that it cannot (every built-in pattern, many routes)', () => {
+    const patterns = Object.values(DEFAULT_PROFILE.pages).flatMap((p) => p.urlPatterns);
+    const routes = [
+      '/payment/list',
+      '/payment/record?deka=1',
+      '/#/expenditure/payments',
+      '/#/Expenditure/Payment/Record',
+      '/#/PAYMENT-VOUCHERS/',
+      '/#/expenditure/vouchers/PV2569-000123',
+      '/#/login',
+      '/realms/laas/protocol/openid-connect/auth?x=1',
+      '/REALMS/LAAS/PROTOCOL/OPENID-CONNECT/AUTH',
+      '/',
+      '/#/',
+    ];
+    let compared = 0;
+    for (const source of patterns) {
+      for (const route of routes) {
+        const matches = new RegExp(source, 'i').test(route);
+        if (matches) expect(route.toLowerCase()).toContain(literalPrefix(source));
+        compared++;
+      }
+    }
+    expect(compared).toBe(patterns.length * routes.length);
+    // A route in capitals is read as before (the patterns are case-insensitive).
+    expect(detectPage(DEFAULT_PROFILE, at('https://laas.dla.go.th/#/EXPENDITURE/PAYMENTS'), page(''))).toBe(
+      'payment-list',
+    );
   });
 });
 
