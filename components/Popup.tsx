@@ -5,10 +5,22 @@
 import type { Lang } from '../core/dates';
 import { formatBaht, formatTime } from '../core/dates';
 import { digits } from '../core/digits';
+import type { Translate } from '../core/i18n';
 import type { PageTranslate } from '../core/i18n-pages';
 import type { StatusCounts, Summary } from '../core/protocol';
+import type { VoucherStatus } from '../core/records';
 import { isOverdue, unconfirmed } from '../core/records';
-import { checkTimes, PAUSE_KEY, STATUS_ICON, STATUS_KEY, StatusChips } from './Status';
+import { checkTimes, PAUSE_KEY, STATUS_ICON, STATUS_KEY, statusChips } from './Status';
+
+/** The panel's chips (drawn by DOM calls) in the popup's tree; the wrapper adds no box. */
+function StatusChips(p: { status: VoucherStatus; overdue: boolean; unconfirmed: boolean; t: Translate }) {
+  return (
+    <span
+      class="evw-chips"
+      ref={(el) => el?.replaceChildren(...statusChips(p.status, p.overdue, p.unconfirmed, p.t))}
+    />
+  );
+}
 
 export interface PopupProps {
   summary: Summary;

@@ -1,10 +1,9 @@
 /**
- * Mount a feature's Preact UI in its own shadow root, and take it down when the feature's signal
- * fires. Every feature's UI goes through here: one place for the isolation and the lifecycle.
- * (Our own few lines rather than WXT's createShadowRootUi: the same isolation for a fifth of
- * the bytes in a script that runs on every e-LAAS page.)
+ * Mount a feature's UI in its own shadow root, and take it down when the feature's signal fires.
+ * Every feature's UI goes through here: one place for the isolation and the lifecycle. (Our own
+ * few lines rather than WXT's createShadowRootUi: the same isolation for a fifth of the bytes in
+ * a script that runs on every e-LAAS page.)
  */
-import { type ComponentChild, render } from 'preact';
 import controlsCss from '../../../components/styles/controls.css?inline';
 import tokensCss from '../../../components/styles/tokens.css?inline';
 import type { FeatureContext } from './types';
@@ -18,8 +17,8 @@ export interface ShadowUiOptions {
   append: Append;
   /** The feature's own styles; tokens and controls are always included. */
   css: string;
-  /** What to render; omit to render later into `container`. */
-  content?: ComponentChild;
+  /** Draws the UI into its container, once the host is in the page; omit to draw later. */
+  content?: (container: HTMLElement) => void;
 }
 
 export interface MountedUi {
@@ -59,14 +58,7 @@ export async function mountShadowUi(fx: FeatureContext, o: ShadowUiOptions): Pro
   if (o.append === 'first') anchor.prepend(ui.host);
   else if (o.append === 'last') anchor.append(ui.host);
   else o.append(anchor, ui.host);
-  if (o.content !== undefined) render(o.content, ui.container);
-  fx.signal.addEventListener(
-    'abort',
-    () => {
-      render(null, ui.container);
-      ui.host.remove();
-    },
-    { once: true },
-  );
+  o.content?.(ui.container);
+  fx.signal.addEventListener('abort', () => ui.host.remove(), { once: true });
   return ui;
 }

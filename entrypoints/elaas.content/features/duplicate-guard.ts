@@ -3,8 +3,7 @@
  * already has a payment waiting for its voucher, or one whose voucher was made, say so (when and in
  * what state) and let the clerk stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
  */
-import { render } from 'preact';
-import { DuplicateWarning } from '../../../components/DuplicateWarning';
+import { renderDuplicateWarning } from '../../../components/DuplicateWarning';
 import dialogCss from '../../../components/styles/dialog.css?inline';
 import { isPending } from '../../../core/records';
 import { isRecordForm, readFormDekaNo } from '../../../site/detect';
@@ -26,7 +25,7 @@ export const duplicateGuard: Feature = {
 
     /** The ฎีกา the clerk chose to record again: its next submit goes through. */
     let allowed: string | null = null;
-    const close = () => render(null, ui.container);
+    const close = () => ui.container.replaceChildren();
 
     document.addEventListener(
       'submit',
@@ -53,25 +52,25 @@ export const duplicateGuard: Feature = {
         event.stopImmediatePropagation();
         const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
         const s = state.state.settings.values;
-        render(
-          <DuplicateWarning
-            dekaNo={dekaNo}
-            earlier={earlier}
-            lang={s.language}
-            thaiDigits={s.thaiDigits}
-            t={state.t}
-            onCancel={() => {
+        ui.container.replaceChildren(
+          renderDuplicateWarning({
+            dekaNo,
+            earlier,
+            lang: s.language,
+            thaiDigits: s.thaiDigits,
+            t: state.t,
+            onCancel() {
               close();
               submitter?.focus();
-            }}
-            onProceed={() => {
+            },
+            onProceed() {
               close();
               allowed = dekaNo;
               resubmit(form, submitter);
-            }}
-          />,
-          ui.container,
+            },
+          }),
         );
+        (ui.container.querySelector('.evw-dup-cancel') as HTMLElement | null)?.focus();
       },
       { capture: true, signal: fx.signal },
     );

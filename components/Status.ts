@@ -1,12 +1,14 @@
 /**
  * How a payment's status and the checks are said, the same in the panel and the popup: an icon
- * and words for each status (never colour alone), and the last and next check.
+ * and words for each status (never colour alone), and the last and next check. Drawn by DOM calls
+ * (components/dom.ts); the popup puts the chips in its Preact tree through a ref.
  */
 import { formatTime } from '../core/dates';
 import type { MessageKey, Translate } from '../core/i18n';
 import type { PauseReason } from '../core/planner';
 import type { PollerView } from '../core/protocol';
 import type { VoucherStatus } from '../core/records';
+import { h } from './dom';
 
 export const STATUS_KEY: Record<VoucherStatus, MessageKey> = {
   awaiting: 'statusAwaiting',
@@ -34,37 +36,28 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
 };
 
 /**
- * The status chip, and the overdue one beside it when the payment waits too long. A save whose
+ * The status chip, and the overlay's chip beside it when the payment waits too long. A save whose
  * answer never came (`unconfirmed`) says so instead of "awaiting": e-LAAS may not have it.
  */
-export function StatusChips({
-  status,
-  overdue,
-  unconfirmed = false,
-  t,
-}: {
-  status: VoucherStatus;
-  overdue: boolean;
-  unconfirmed?: boolean;
-  t: Translate;
-}) {
-  return (
-    <>
-      <span
-        class={`evw-chip evw-chip--${status}${unconfirmed ? ' evw-chip--unconfirmed' : ''}`}
-        data-status={status}
-      >
-        <span aria-hidden="true">{unconfirmed ? '?' : STATUS_ICON[status]} </span>
-        {t(unconfirmed ? 'statusUnconfirmed' : STATUS_KEY[status])}
-      </span>
-      {overdue ? (
-        <span class="evw-chip evw-chip--overdue" data-status="overdue">
-          <span aria-hidden="true">{STATUS_ICON.overdue} </span>
-          {t('statusOverdue')}
-        </span>
-      ) : null}
-    </>
-  );
+export function statusChips(
+  status: VoucherStatus,
+  overdue: boolean,
+  unconfirmed: boolean,
+  t: Translate,
+): HTMLElement[] {
+  const chip = (cls: string, data: string, icon: string, text: string) =>
+    h('span', { class: cls, 'data-status': data }, h('span', { 'aria-hidden': 'true' }, `${icon} `), text);
+  const chips = [
+    chip(
+      `evw-chip evw-chip--${status}${unconfirmed ? ' evw-chip--unconfirmed' : ''}`,
+      status,
+      unconfirmed ? '?' : STATUS_ICON[status],
+      t(unconfirmed ? 'statusUnconfirmed' : STATUS_KEY[status]),
+    ),
+  ];
+  if (overdue)
+    chips.push(chip('evw-chip evw-chip--overdue', 'overdue', STATUS_ICON.overdue, t('statusOverdue')));
+  return chips;
 }
 
 /** "ตรวจสอบล่าสุด 10:40 · ครั้งถัดไป 10:50", or that a check is running. */

@@ -1,9 +1,9 @@
-import { fireEvent, render } from '@testing-library/preact';
+import { fireEvent } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import {
   byAttention,
+  createPendingPanel,
   PANEL_FIRST,
-  PendingPanel,
   type PendingPanelProps,
   passes,
 } from '../../components/PendingPanel';
@@ -45,6 +45,16 @@ describe('what the panel lists', () => {
     expect(passes(waiting, 'all', 'ก้าวหน้า', now, 30 * MIN)).toBe(false);
   });
 });
+
+/** The panel drawn into the document, and a way to draw it again with other props. */
+function render(p: PendingPanelProps) {
+  const panel = createPendingPanel();
+  panel.update(p);
+  const container = document.createElement('div');
+  container.append(panel.el);
+  document.body.replaceChildren(container);
+  return { container, rerender: (next: PendingPanelProps) => panel.update(next) };
+}
 
 function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
   return {
@@ -94,7 +104,7 @@ function props(patch: Partial<PendingPanelProps> = {}): PendingPanelProps {
 
 describe('the panel', () => {
   it('shows each payment with a status in words, elapsed time, overdue, voucher and print links', () => {
-    const { container } = render(<PendingPanel {...props()} />);
+    const { container } = render(props());
     const waiting = container.querySelector('[data-record-id="w"]');
     expect(waiting?.textContent).toContain('รอประมวลผล');
     expect(waiting?.textContent).toContain('เกินกำหนด');
@@ -114,14 +124,12 @@ describe('the panel', () => {
 
   it('says a save whose answer never came is being checked, and one e-LAAS never received is to be recorded again', () => {
     const { container } = render(
-      <PendingPanel
-        {...props({
-          records: [
-            record({ id: 'u', capturedFrom: 'unanswered' }),
-            record({ id: 'n', dekaNo: '103/2569', capturedFrom: 'unanswered', status: 'failed' }),
-          ],
-        })}
-      />,
+      props({
+        records: [
+          record({ id: 'u', capturedFrom: 'unanswered' }),
+          record({ id: 'n', dekaNo: '103/2569', capturedFrom: 'unanswered', status: 'failed' }),
+        ],
+      }),
     );
     const asking = container.querySelector('[data-record-id="u"]');
     expect(asking?.querySelector('.evw-chip')?.textContent).toBe('? ไม่ทราบผล');
@@ -135,7 +143,7 @@ describe('the panel', () => {
 
   it('filters, searches, docks, collapses and checks through its callbacks', () => {
     const p = props();
-    const { container, rerender } = render(<PendingPanel {...p} />);
+    const { container, rerender } = render(p);
     const select = container.querySelector('select.evw-filter') as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
       'ทั้งหมด (2)',
@@ -146,9 +154,9 @@ describe('the panel', () => {
     ]);
     fireEvent.change(select, { target: { value: 'created' } });
     expect(p.onFilter).toHaveBeenCalledWith('created');
-    rerender(<PendingPanel {...p} filter="created" />);
+    rerender({ ...p, filter: 'created' });
     expect(container.querySelectorAll('.evw-record')).toHaveLength(1);
-    rerender(<PendingPanel {...p} query="zzz" />);
+    rerender({ ...p, query: 'zzz' });
     expect(container.querySelector('.evw-empty')?.textContent).toBe('ไม่มีรายการตามที่เลือก');
     fireEvent.click(container.querySelector('.evw-panel__dock') as Element);
     expect(p.onDock).toHaveBeenCalled();
@@ -156,19 +164,17 @@ describe('the panel', () => {
     expect(p.onCheckNow).toHaveBeenCalled();
     const toggle = container.querySelector('.evw-panel__toggle') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    rerender(<PendingPanel {...p} open={false} />);
+    rerender({ ...p, open: false });
     expect((container.querySelector('#evw-panel-body') as HTMLElement).hidden).toBe(true);
   });
 
   it('explains a pause, an unreadable page and a failed check in words', () => {
     const { container } = render(
-      <PendingPanel
-        {...props({
-          poller: { lastCheckAt: null, nextCheckAt: null, paused: 'logged-out' },
-          unreadable: true,
-          checkError: 'x',
-        })}
-      />,
+      props({
+        poller: { lastCheckAt: null, nextCheckAt: null, paused: 'logged-out' },
+        unreadable: true,
+        checkError: 'x',
+      }),
     );
     expect(container.querySelector('.evw-paused')?.textContent).toContain('ออกจากระบบ e-LAAS แล้ว');
     expect(container.querySelector('.evw-unreadable')?.textContent).toContain('อ่านตารางในหน้านี้ไม่ได้');
@@ -193,14 +199,64 @@ describe('a busy day in the panel', () => {
         .map((r) => r.id),
     ).toEqual(['failed', 'overdue', 'waiting', 'c11']);
     const p = props({ records, now });
-    const { container, rerender } = render(<PendingPanel {...p} />);
+    const { container, rerender } = render(p);
     expect(container.querySelectorAll('.evw-record')).toHaveLength(PANEL_FIRST);
     const more = container.querySelector('.evw-show-all') as HTMLButtonElement;
     expect(more.textContent).toBe('แสดงทั้งหมด 15 รายการ');
     fireEvent.click(more);
     expect(p.onShowAll).toHaveBeenCalled();
-    rerender(<PendingPanel {...p} showAll={true} />);
+    rerender({ ...p, showAll: true });
     expect(container.querySelectorAll('.evw-record')).toHaveLength(15);
     expect(container.querySelector('.evw-show-all')).toBeNull();
+  });
+});
+
+describe('the panel updated in place', () => {
+  it('keeps the search box, its typing and its focus, and each unchanged row, across the checks’ news', () => {
+    const p = props();
+    const { container, rerender } = render(p);
+    const search = container.querySelector('input.evw-search') as HTMLInputElement;
+    search.focus();
+    search.value = 'PV';
+    fireEvent.input(search);
+    expect(p.onQuery).toHaveBeenCalledWith('PV');
+    const waitingRow = container.querySelector('[data-record-id="w"]');
+    const createdRow = container.querySelector('[data-record-id="c"]');
+    // The check's news: the waiting payment is processing now; the created one is unchanged.
+    const [w, c] = p.records as [PendingPanelProps['records'][0], PendingPanelProps['records'][0]];
+    rerender({ ...p, query: 'PV', records: [{ ...w, status: 'processing' }, c] });
+    expect(container.querySelector('input.evw-search')).toBe(search);
+    expect(document.activeElement).toBe(search);
+    expect(search.value).toBe('PV');
+    expect(container.querySelector('[data-record-id="c"]')).toBe(createdRow);
+    // The search matched the voucher number only: the processing row is not shown.
+    expect(container.querySelector('[data-record-id="w"]')).toBeNull();
+    rerender({ ...p, records: [{ ...w, status: 'processing' }, c] });
+    const redrawn = container.querySelector('[data-record-id="w"]');
+    expect(redrawn).not.toBe(waitingRow);
+    expect(redrawn?.querySelector('.evw-chip')?.textContent).toBe('⚙ อยู่ระหว่างประมวลผล');
+  });
+
+  it('ticks the elapsed times while some payment waits, and stops when none does', () => {
+    let now = T0 + 42 * MIN + 7000;
+    const listeners = new Set<() => void>();
+    const ticker = {
+      now: () => now,
+      subscribe(l: () => void) {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const p = props({ ticker });
+    const { container, rerender } = render(p);
+    const elapsed = container.querySelector('[data-record-id="w"] .evw-record__elapsed');
+    expect(elapsed?.textContent).toBe('รอมาแล้ว 42 นาที 07 วินาที');
+    now += 3000;
+    for (const l of listeners) l();
+    expect(elapsed?.textContent).toBe('รอมาแล้ว 42 นาที 10 วินาที');
+    expect(listeners.size).toBe(1);
+    const [, c] = p.records as [unknown, PendingPanelProps['records'][0]];
+    rerender({ ...p, records: [c] });
+    expect(listeners.size).toBe(0);
   });
 });

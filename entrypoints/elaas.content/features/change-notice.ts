@@ -1,0 +1,86 @@
+/**
+ * The 10 June 2569 change notice: full on payment pages, a strip elsewhere in e-LAAS.
+ * Dismissal is remembered per e-LAAS user and returns when the notice's version changes.
+ */
+import { replaceKeepingFocus } from '../../../components/dom';
+import { renderNotice } from '../../../components/Notice';
+import noticeCss from '../../../components/styles/notice.css?inline';
+import { buildNotice, noticeVisible } from '../../../core/notice';
+import { contentAnchor } from './anchor';
+import { mountShadowUi } from './shadow-ui';
+import type { Feature, FeatureContext } from './types';
+
+/** Drawn at once (with the panel: one layout of the page for both) and again on each change. */
+function noticeContainer(fx: FeatureContext, container: HTMLElement): void {
+  let error: string | null = null;
+  let expanded = false;
+  const draw = () => {
+    const snapshot = fx.store.get();
+    if (snapshot.kind !== 'ready') return void container.replaceChildren(); // nothing to say yet
+    const { settings, dismissedVersion, now } = snapshot.state;
+    const s = settings.values;
+    if (!noticeVisible(s, dismissedVersion)) return void container.replaceChildren();
+    const { t } = snapshot;
+    const model = buildNotice(s, now, t);
+    const answered = (ok: boolean, failure: string) => {
+      error = ok ? null : failure;
+      if (!fx.signal.aborted) draw();
+    };
+    replaceKeepingFocus(
+      container,
+      renderNotice({
+        model,
+        lang: s.language,
+        t,
+        variant: fx.page === 'payment-record' || fx.page === 'payment-list' ? 'full' : 'strip',
+        expanded,
+        canSwitchLanguage: !settings.locked.includes('language'),
+        error,
+        async onDismiss() {
+          const reply = await fx.transport.request({
+            type: 'notice/dismiss',
+            userKey: fx.store.userKey(),
+            version: model.version,
+          });
+          answered(reply.ok, t('noticeDismissFailed'));
+        },
+        async onSwitchLanguage() {
+          const reply = await fx.transport.request({
+            type: 'settings/set',
+            patch: { language: s.language === 'th' ? 'en' : 'th' },
+          });
+          answered(reply.ok, t('extensionUnavailable'));
+        },
+        onExpand(next) {
+          expanded = next;
+          draw();
+        },
+      }),
+    );
+  };
+  // Drawn again only when the state is a new one (a listener added while the store tells its
+  // listeners is told too: the first answer would draw the notice twice).
+  let drawn = fx.store.get();
+  const unsubscribe = fx.store.subscribe(() => {
+    if (fx.store.get() === drawn) return;
+    drawn = fx.store.get();
+    draw();
+  });
+  fx.signal.addEventListener('abort', unsubscribe, { once: true });
+  draw();
+}
+
+export const changeNotice: Feature = {
+  id: 'change-notice',
+  pages: ['payment-record', 'payment-list', 'voucher', 'other'],
+  async mount(fx) {
+    const ui = await mountShadowUi(fx, {
+      name: 'evw-notice',
+      anchor: () => contentAnchor(fx.profile),
+      append: 'first',
+      css: noticeCss,
+      content: (container) => noticeContainer(fx, container),
+    });
+    return ui?.host ?? null;
+  },
+};
