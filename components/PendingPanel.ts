@@ -280,7 +280,10 @@ export function createPendingPanel(): PanelView {
   const update = (next: PendingPanelProps) => {
     p = next;
     const { t } = p;
-    const count = (f: PanelFilter) => p.records.filter((r) => passes(r, f, '', p.now, p.overdueMs)).length;
+    const counted = new Map(
+      FILTERS.map((f) => [f, p.records.filter((r) => passes(r, f, '', p.now, p.overdueMs)).length]),
+    );
+    const count = (f: PanelFilter) => counted.get(f) ?? 0;
     const pending = count('pending');
     const overdue = count('overdue');
     const failed = count('failed');

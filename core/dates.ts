@@ -114,9 +114,15 @@ export function formatTime(ms: number, thaiDigits: boolean): string {
 
 /** Baht with satang: ฿1,234.50 */
 export function formatBaht(satang: number, thaiDigits: boolean): string {
-  // Grouped by hand: Intl (toLocaleString) is slow enough to show in a panel of many rows.
-  const whole = String(Math.floor(satang / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return digits(`฿${whole}.${String(satang % 100).padStart(2, '0')}`, thaiDigits);
+  // Grouped by hand: Intl (toLocaleString) is slow enough to show in a panel of many rows, and a
+  // regular expression is compiled on every e-LAAS page at its first use.
+  const sign = satang < 0 ? '-' : '';
+  const abs = Math.abs(satang);
+  const plain = String(Math.floor(abs / 100));
+  let whole = '';
+  for (let i = 0; i < plain.length; i++)
+    whole += (i > 0 && (plain.length - i) % 3 === 0 ? ',' : '') + plain[i];
+  return digits(`${sign}฿${whole}.${String(abs % 100).padStart(2, '0')}`, thaiDigits);
 }
 
 const UNITS: Record<Lang, { d: string; h: string; m: string; s: string }> = {

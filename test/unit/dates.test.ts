@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bangkokDay,
   daysUntil,
+  formatBaht,
   formatDateTime,
   formatDay,
   formatElapsed,
@@ -75,5 +76,18 @@ describe('elapsed time and moments', () => {
     expect(formatDateTime(at, 'th', false)).toBe('26 พ.ย. 2569 00:30');
     expect(formatDateTime(at, 'en', false)).toBe('26 November 2026 00:30');
     expect(isoDay(at)).toBe('2026-11-26');
+  });
+});
+
+describe('formatBaht', () => {
+  it('groups thousands, always shows satang, and speaks Thai digits on request', () => {
+    expect(formatBaht(0, false)).toBe('฿0.00');
+    expect(formatBaht(5, false)).toBe('฿0.05');
+    expect(formatBaht(12_345, false)).toBe('฿123.45');
+    expect(formatBaht(123_450, false)).toBe('฿1,234.50');
+    expect(formatBaht(100_000_000, false)).toBe('฿1,000,000.00');
+    expect(formatBaht(12_345_678_901, false)).toBe('฿123,456,789.01');
+    expect(formatBaht(123_450, true)).toBe('฿๑,๒๓๔.๕๐');
+    expect(formatBaht(-123_450, false)).toBe('-฿1,234.50');
   });
 });
