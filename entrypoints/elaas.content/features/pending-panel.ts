@@ -154,9 +154,10 @@ function panelContainer(fx: FeatureContext, container: HTMLElement): void {
       onOfferNotifications: openSettings,
       onSettings: fx.transport.settingsPage ? openSettings : undefined,
     });
+    // In the page again after the payments were away (a new clerk's, being read).
+    if (view.el.parentNode !== container) container.append(view.el);
     if (!mounted) {
       mounted = true;
-      container.append(view.el);
       // The panel mounted with the clerk's payments in it: where the page-cost figure stops.
       if (import.meta.env.MODE === 'testing') mark('panel-mounted');
     }
