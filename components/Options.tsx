@@ -142,6 +142,10 @@ export function Options(p: OptionsProps) {
   const [errors, setErrors] = useState<Partial<Record<NumberKey, string>>>({});
   const [confirming, setConfirming] = useState(false);
   useEffect(() => setNumbers(numbersOf(settings)), [settings]);
+  // A locked field shows the organisation's value in the same render as its lock, not a render
+  // later when the effect above has run (the policy e2e test once read the old value between).
+  const policyNumbers = numbersOf(settings);
+  const shown = (key: NumberKey) => (locked(key) ? policyNumbers[key] : numbers[key]);
 
   const saveNumbers = (keys: NumberKey[]) => (e: Event) => {
     e.preventDefault();
@@ -242,7 +246,7 @@ export function Options(p: OptionsProps) {
             <NumberField
               key={key}
               name={key}
-              value={numbers[key]}
+              value={shown(key)}
               error={errors[key]}
               locked={locked(key)}
               t={t}
@@ -263,7 +267,7 @@ export function Options(p: OptionsProps) {
         <form class="evw-form" noValidate id="retention-form" onSubmit={saveNumbers(['retentionDays'])}>
           <NumberField
             name="retentionDays"
-            value={numbers.retentionDays}
+            value={shown('retentionDays')}
             error={errors.retentionDays}
             locked={locked('retentionDays')}
             t={t}
