@@ -12,7 +12,7 @@ import type { MessageKey, Translate } from '../core/i18n';
 import type { PollerView } from '../core/protocol';
 import { isOverdue, isPending, notReceived, type PaymentRecord, unconfirmed } from '../core/records';
 import { type Child, h, setChildren } from './dom';
-import { checkTimes, PAUSE_KEY, STATUS_ICON, statusChips } from './Status';
+import { checkTimes, iconLabel, PAUSE_KEY, STATUS_ICON, statusChips } from './Status';
 
 export type PanelFilter = 'all' | 'pending' | 'overdue' | 'failed' | 'created';
 
@@ -119,6 +119,11 @@ interface Row {
   elapsed: { text: Text; since: number } | null;
 }
 
+/** "รอมาแล้ว 42 นาที 07 วินาที": how long a payment has waited, on the ticking clock. */
+function waitedText(p: PendingPanelProps, since: number): string {
+  return p.t('panelElapsed', { elapsed: formatElapsed(p.ticker.now() - since, p.lang, p.thaiDigits) });
+}
+
 function recordRow(r: PaymentRecord, p: PendingPanelProps): Row {
   const { t } = p;
   const overdue = isOverdue(r, p.now, p.overdueMs);
@@ -126,9 +131,7 @@ function recordRow(r: PaymentRecord, p: PendingPanelProps): Row {
   // How long until the voucher showed, on our own clock both ends (e-LAAS' clock may differ).
   const createdSeenAt =
     r.status === 'created' ? r.history.find((e) => e.status === 'created')?.at : undefined;
-  const ticking = isPending(r)
-    ? new Text(t('panelElapsed', { elapsed: elapsed(p.ticker.now() - r.recordedAt) }))
-    : null;
+  const ticking = isPending(r) ? new Text(waitedText(p, r.recordedAt)) : null;
   const li = h(
     'li',
     {
@@ -264,12 +267,9 @@ export function createPendingPanel(): PanelView {
   const rows = new Map<string, Row>();
   let unsubscribe: (() => void) | null = null;
   const tick = () => {
-    const now = p.ticker.now();
     for (const row of rows.values()) {
       if (!row.elapsed) continue;
-      const text = p.t('panelElapsed', {
-        elapsed: formatElapsed(now - row.elapsed.since, p.lang, p.thaiDigits),
-      });
+      const text = waitedText(p, row.elapsed.since);
       if (row.elapsed.text.data !== text) row.elapsed.text.data = text;
     }
   };
@@ -299,12 +299,7 @@ export function createPendingPanel(): PanelView {
     el.lang = p.lang;
     text(title, t('panelTitle'));
     const countChip = (cls: string, icon: string, label: string, v: number) =>
-      h(
-        'span',
-        { class: `evw-count ${cls}` },
-        h('span', { 'aria-hidden': 'true' }, `${icon} `),
-        `${label} ${n(v)}`,
-      );
+      iconLabel({ class: `evw-count ${cls}` }, icon, `${label} ${n(v)}`);
     setChildren(counts, [
       h('span', { class: 'evw-count' }, t('panelPendingCount', { n: n(pending) })),
       overdue > 0 && countChip('evw-count--overdue', STATUS_ICON.overdue, t('filterOverdue'), overdue),

@@ -39,6 +39,11 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
  * The status chip, and the overlay's chip beside it when the payment waits too long. A save whose
  * answer never came (`unconfirmed`) says so instead of "awaiting": e-LAAS may not have it.
  */
+/** Words with their icon before them, the icon hidden from screen readers (a chip, a count). */
+export function iconLabel(props: Record<string, string>, icon: string, text: string): HTMLElement {
+  return h('span', props, h('span', { 'aria-hidden': 'true' }, `${icon} `), text);
+}
+
 export function statusChips(
   status: VoucherStatus,
   overdue: boolean,
@@ -46,7 +51,7 @@ export function statusChips(
   t: Translate,
 ): HTMLElement[] {
   const chip = (cls: string, data: string, icon: string, text: string) =>
-    h('span', { class: cls, 'data-status': data }, h('span', { 'aria-hidden': 'true' }, `${icon} `), text);
+    iconLabel({ class: cls, 'data-status': data }, icon, text);
   const chips = [
     chip(
       `evw-chip evw-chip--${status}${unconfirmed ? ' evw-chip--unconfirmed' : ''}`,

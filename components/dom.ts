@@ -42,12 +42,6 @@ export function setChildren(parent: Node, nodes: Child[]): void {
   }
 }
 
-/** Set an attribute, or remove it (false, null, undefined); true: present and empty. */
-export function attr(el: Element, name: string, value: string | boolean | null | undefined): void {
-  if (value === false || value == null) el.removeAttribute(name);
-  else el.setAttribute(name, value === true ? '' : value);
-}
-
 /**
  * Replace what `container` shows by `next`, the focus kept: the element that had it (found by its
  * classes in the new content) has it again. For views drawn afresh on each change (the notice).
