@@ -20,7 +20,10 @@ export function h(tag: string, props: Record<string, Value> | null, ...children:
     else if (value === true) el.setAttribute(name, '');
     else if (value !== false && value != null) el.setAttribute(name, String(value));
   }
-  for (const child of children) if (child) el.append(child);
+  // One call for all the children: each call into the DOM from an isolated world has a cost of
+  // its own, paid a few hundred times as the notice and the panel are first drawn.
+  const present = children.filter((c): c is Node | string => !!c);
+  if (present.length > 0) el.append(...present);
   return el;
 }
 
@@ -29,13 +32,17 @@ export function h(tag: string, props: Record<string, Value> | null, ...children:
  * update to the next (the search box, a row) keeps its focus, its caret and what is typed in it.
  * Kept nodes must come in the order they already stand in.
  */
-export function setChildren(parent: Node, nodes: Child[]): void {
+export function setChildren(parent: ParentNode & Node, nodes: Child[]): void {
   const next = nodes
     .filter((n): n is Node | string => !!n)
     .map((n) => (typeof n === 'string' ? new Text(n) : n));
+  if (!parent.firstChild) {
+    parent.append(...next); // drawn for the first time: one call
+    return;
+  }
   const keep = new Set(next);
   for (const c of Array.from(parent.childNodes)) if (!keep.has(c)) c.remove();
-  let at = parent.firstChild;
+  let at: ChildNode | null = parent.firstChild;
   for (const n of next) {
     if (n === at) at = at.nextSibling;
     else parent.insertBefore(n, at);
