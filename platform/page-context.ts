@@ -32,18 +32,33 @@ export function pageContext(alive: () => boolean = () => true): OverlayContext {
     if (!alive()) controller.abort();
     return controller.signal.aborted;
   };
+  // The timers running, cleared when the context ends: one listener for them all, not one per
+  // timer (an SPA page open all day sets thousands; each listener would stay until the page goes).
+  const timeouts = new Set<number>();
+  const intervals = new Set<number>();
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      for (const id of timeouts) clearTimeout(id);
+      for (const id of intervals) clearInterval(id);
+      timeouts.clear();
+      intervals.clear();
+    },
+    { once: true },
+  );
   let watching = false;
   const watchLocation = () => {
     if (watching) return;
     watching = true;
     let last = location.href;
     // As WXT does: look once a second (pushState has no event of its own).
-    const timer = window.setInterval(() => {
-      if (location.href === last) return;
-      last = location.href;
-      window.dispatchEvent(new Event(LOCATION_CHANGE));
-    }, 1000);
-    controller.signal.addEventListener('abort', () => clearInterval(timer));
+    intervals.add(
+      window.setInterval(() => {
+        if (location.href === last) return;
+        last = location.href;
+        window.dispatchEvent(new Event(LOCATION_CHANGE));
+      }, 1000),
+    );
   };
   return {
     signal: controller.signal,
@@ -51,13 +66,18 @@ export function pageContext(alive: () => boolean = () => true): OverlayContext {
       return invalid();
     },
     setTimeout(handler, timeout) {
-      const id = window.setTimeout(() => invalid() || handler(), timeout);
-      controller.signal.addEventListener('abort', () => clearTimeout(id));
+      if (controller.signal.aborted) return 0;
+      const id = window.setTimeout(() => {
+        timeouts.delete(id);
+        if (!invalid()) handler();
+      }, timeout);
+      timeouts.add(id);
       return id;
     },
     setInterval(handler, timeout) {
+      if (controller.signal.aborted) return 0;
       const id = window.setInterval(() => invalid() || handler(), timeout);
-      controller.signal.addEventListener('abort', () => clearInterval(id));
+      intervals.add(id);
       return id;
     },
     addEventListener(target, type, handler, options) {

@@ -31,6 +31,8 @@ const HOLD_MS = 3000;
 
 interface Mounted {
   controller: AbortController;
+  /** Its listener on the overlay's signal. */
+  end: () => void;
   host: HTMLElement | null;
 }
 
@@ -61,8 +63,11 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
 
   const mount = (feature: Feature, kind: PageKind) => {
     const controller = new AbortController();
-    ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    const entry: Mounted = { controller, host: null };
+    // Ended with the overlay, or at its unmount (which takes this listener off: an SPA mounts
+    // again on every page the clerk opens).
+    const end = () => controller.abort();
+    ctx.signal.addEventListener('abort', end, { once: true });
+    const entry: Mounted = { controller, end, host: null };
     mounted.set(feature, entry);
     feature
       .mount({
@@ -81,7 +86,10 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
   };
 
   const unmount = (feature: Feature) => {
-    mounted.get(feature)?.controller.abort();
+    const entry = mounted.get(feature);
+    if (!entry) return;
+    ctx.signal.removeEventListener('abort', entry.end);
+    entry.controller.abort();
     mounted.delete(feature);
   };
 

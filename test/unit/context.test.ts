@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extensionContext } from '../../platform/extension/context';
+import { pageContext } from '../../platform/page-context';
 
 const runtime = fakeBrowser.runtime as { id?: string };
 const id = runtime.id;
@@ -46,5 +47,35 @@ describe("the overlay's context in the extension", () => {
     const newer = extensionContext();
     expect(older.signal.aborted).toBe(true);
     expect(newer.isInvalid).toBe(false);
+  });
+});
+
+describe("a page's overlay context", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('clears its running timers when it ends, and holds no listener for the timers that ran', () => {
+    vi.useFakeTimers();
+    let alive = true;
+    const ctx = pageContext(() => alive);
+    const added = vi.spyOn(ctx.signal, 'addEventListener');
+    const ticks: string[] = [];
+    // A day's timers on an SPA page (each DOM check, each read set one): none stays behind.
+    for (let i = 0; i < 1000; i++) ctx.setTimeout(() => ticks.push('check'), 5);
+    vi.advanceTimersByTime(5);
+    expect(ticks).toHaveLength(1000);
+    expect(added).not.toHaveBeenCalled();
+
+    ctx.setTimeout(() => ticks.push('late'), 50);
+    ctx.setInterval(() => ticks.push('interval'), 20);
+    vi.advanceTimersByTime(20);
+    expect(ticks.slice(1000)).toEqual(['interval']);
+    alive = false;
+    expect(ctx.isInvalid).toBe(true);
+    expect(vi.getTimerCount()).toBe(0); // cleared, not left to find out on their next run
+    vi.advanceTimersByTime(100);
+    expect(ticks.slice(1000)).toEqual(['interval']);
+    // An ended context starts no timer.
+    ctx.setTimeout(() => ticks.push('after'), 1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
