@@ -102,8 +102,8 @@ export default defineConfig({
       }
     },
     // V8 compiles the whole overlay module when it loads (explicit compile hint), off the main
-    // thread, so that no function is compiled there at its first call and Chromium's code cache
-    // for it holds every function. Added after minifying, which drops comments.
+    // thread, so that no function is compiled there at its first call. Added after minifying,
+    // which drops comments.
     'build:done': (wxt) => {
       if (wxt.config.browser === 'firefox') return;
       const file = join(wxt.config.outDir, OVERLAY_MODULE);

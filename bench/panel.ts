@@ -149,7 +149,7 @@ const SCRIPT_EVENTS = new Set([
   'RunMicrotasks',
   'EventDispatch',
   'FireAnimationFrame',
-  // A module (imported by a content script): compiled, run, and its code cached.
+  // A module (imported by a content script): compiled, run (and a code cache, were one written).
   'v8.compileModule',
   'v8.evaluateModule',
   'v8.produceModuleCache',
@@ -356,8 +356,8 @@ export async function benchPanel(rows: number, tracked: number): Promise<PanelBe
   try {
     await load(floor.context, url, 'floor', tracked, slack); // the browser's caches, as for ours
     await importRecords(withExt, trackedRecords(html, origin, tracked));
-    // The first loads after the extension is installed (or updated): the browser's caches fill,
-    // Chromium compiles the overlay module and writes its code cache. Measured, not counted below.
+    // The first loads after the extension is installed (or updated): the browser's caches fill.
+    // Measured, not counted below.
     const firstLoads: number[] = [];
     for (let i = 0; i < 2; i++)
       firstLoads.push((await load(withExt.context, url, 'traced', tracked, slack)).toMounted);
@@ -425,8 +425,8 @@ export function panelReport(benches: PanelBench[]): string {
     '  layout and script) with the extension over without it.',
     '- **Steady**: our script time per second afterwards, while payments wait and elapsed times tick.',
     '- **First loads**: to the panel mounted on the first two loads after the extension is installed',
-    "  (or updated), before the loads above: the browser's caches empty; the overlay module compiled",
-    '  as it streams in (off the main thread), its code cache written on the second (see below).',
+    "  (or updated), before the loads above: the browser's caches empty. (The overlay module is",
+    '  compiled as it streams in, off the main thread, on every load: docs/interface.md, "Cost".)',
     '- **Floor**: the same figure for a reference extension loaded in the same run, its loads',
     '  alternating with ours (bench/floor): one content script asks its background for ten payments',
     '  and draws them as a list in a shadow root, by DOM calls; no framework, no validation, no',
@@ -438,7 +438,7 @@ export function panelReport(benches: PanelBench[]): string {
     ...benches.map(row),
     '',
     'What the time to the panel mounted is made of (medians): each script evaluated (compiled and run',
-    "to its end), the overlay module (compiled, from Chromium's code cache once it has one, and run),",
+    'to its end), the overlay module (what is left on the main thread of compiling it, and its run),',
     "and the callbacks after (the background's answers, the router, the list, the views):",
     '',
     `| page | ${PARTS.join(' | ')} |`,
