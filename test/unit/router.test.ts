@@ -3,7 +3,7 @@
  * the clerk's payments are known (one render, one layout of the page), and without them after a
  * grace period, not never. The background is the real one (on WXT's fake browser).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startOverlay } from '../../entrypoints/elaas.content/overlay';
 import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
@@ -75,5 +75,42 @@ describe("the router, on a page's first mount", () => {
     expect(shown('evw-notice')).toBe(true);
     expect(shown('evw-panel')).toBe(true);
     bg.release();
+  });
+});
+
+describe('the router, as the clerk moves between pages', () => {
+  it("leaves no listener of its own behind on the overlay's signal for the features it took down", async () => {
+    document.body.innerHTML = '<main><h1>บันทึกการจ่ายเงิน</h1><p>e-LAAS</p></main>';
+    let alive = true;
+    const ctx = pageContext(() => alive);
+    stop = () => {
+      alive = false;
+    };
+    // The listeners on the overlay's signal now (added and not taken off).
+    const live = new Set<unknown>();
+    const add = ctx.signal.addEventListener.bind(ctx.signal);
+    const remove = ctx.signal.removeEventListener.bind(ctx.signal);
+    vi.spyOn(ctx.signal, 'addEventListener').mockImplementation((type, listener, options) => {
+      live.add(listener);
+      add(type, listener, options);
+    });
+    vi.spyOn(ctx.signal, 'removeEventListener').mockImplementation((type, listener, options) => {
+      live.delete(listener);
+      remove(type, listener, options);
+    });
+    startOverlay(ctx, backgroundTransport());
+    await sleep(400);
+    expect(shown('evw-panel')).toBe(true);
+    const first = live.size;
+    // The SPA draws another page in place, and back, five times: every feature mounts again.
+    const heading = document.querySelector('h1') as HTMLElement;
+    for (let i = 0; i < 5; i++) {
+      heading.textContent = 'รายการจ่ายเงิน';
+      await sleep(350);
+      heading.textContent = 'บันทึกการจ่ายเงิน';
+      await sleep(350);
+    }
+    expect(shown('evw-panel')).toBe(true);
+    expect(live.size).toBe(first);
   });
 });
