@@ -6,6 +6,7 @@ import { type Translate, translatorFrom } from '../../core/i18n';
 import type { OverlayState } from '../../core/protocol';
 import { isRecord } from '../../core/validate';
 import type { Transport } from '../../platform/types';
+import { createListeners } from './listeners';
 
 export type StateSnapshot =
   | { kind: 'loading' }
@@ -30,10 +31,7 @@ export function createStateStore(
 ): StateStore {
   let snapshot: StateSnapshot = { kind: 'loading' };
   let generation = 0;
-  const listeners = new Set<() => void>();
-  const emit = () => {
-    for (const l of listeners) l();
-  };
+  const listeners = createListeners();
 
   let retryDelay = RETRY_FIRST_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +49,7 @@ export function createStateStore(
           state: reply.data,
           t: translatorFrom(messages as Record<string, string>),
         };
-        emit();
+        listeners.tell();
         return;
       }
       // The background may be starting (a stopped service worker): try again, backing off.
@@ -62,7 +60,7 @@ export function createStateStore(
       // Keep showing the last good state; say so only when there is nothing to show.
       if (snapshot.kind !== 'ready') {
         snapshot = { kind: 'error', error };
-        emit();
+        listeners.tell();
       }
     });
   };
@@ -77,10 +75,7 @@ export function createStateStore(
 
   return {
     get: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.add,
     refresh,
     userKey,
   };

@@ -28,6 +28,7 @@ import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
 import { EARLY_SAVE, EARLY_SAVE_MAX, type EarlySubmit, takeSubmitted } from './line';
+import { createListeners } from './listeners';
 import { ourMutation } from './ours';
 
 /**
@@ -233,7 +234,7 @@ export function startTracking(
   early: EarlySubmit | null = null,
 ): TrackingStore {
   let snapshot: MyRecords | null = null;
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   const scope = (): Scope => ({
     unit: readCurrentUnit(site.profile, document) ?? '?',
     user: readCurrentUser(site.profile, document) ?? '?',
@@ -277,7 +278,7 @@ export function startTracking(
       // The views (the panel) draw the clerk's payments now; the list on screen, which may hold
       // rows for them not read yet, is read in a task of its own: a list of thousands of rows must
       // not hold the panel back. Its statuses follow on the rows a moment later.
-      for (const l of listeners) l();
+      listeners.tell();
       if (listAsked || lastTable?.table.isConnected) ctx.setTimeout(() => readList(), 0);
     });
   };
@@ -295,7 +296,7 @@ export function startTracking(
     if (r.unit !== who.unit || r.user !== who.user) return; // the clerk changed meanwhile
     const records = snapshot.records.filter((x) => x.id !== r.id);
     snapshot = { ...snapshot, records: [r, ...records] };
-    for (const l of listeners) l();
+    listeners.tell();
   };
 
   // A capture must not be lost when the background is busy or restarting: retry, backing off.
@@ -485,7 +486,7 @@ export function startTracking(
     const told = readable !== listReadable || table !== null;
     if (told) {
       listReadable = readable;
-      for (const l of listeners) l();
+      listeners.tell();
     }
     if (!table) return told;
     const rows = table.rows.map((r) => r.row).filter((r): r is StatusRow => r !== null);
@@ -597,10 +598,7 @@ export function startTracking(
 
   return {
     get: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.add,
     refresh,
     async checkNow() {
       const reply = await transport.request({ type: 'check/now' });

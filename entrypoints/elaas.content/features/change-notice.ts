@@ -58,14 +58,8 @@ function noticeContainer(fx: FeatureContext, container: HTMLElement): void {
       }),
     );
   };
-  // Drawn again only when the state is a new one (a listener added while the store tells its
-  // listeners is told too: the first answer would draw the notice twice).
-  let drawn = fx.store.get();
-  const unsubscribe = fx.store.subscribe(() => {
-    if (fx.store.get() === drawn) return;
-    drawn = fx.store.get();
-    draw();
-  });
+  // Drawn again on each new state (the store tells a listener only of news after it subscribed).
+  const unsubscribe = fx.store.subscribe(draw);
   fx.signal.addEventListener('abort', unsubscribe, { once: true });
   draw();
 }

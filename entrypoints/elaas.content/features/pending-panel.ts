@@ -163,7 +163,8 @@ function panelContainer(fx: FeatureContext, container: HTMLElement): void {
     }
   };
 
-  // Drawn again only for news (a listener added while a store tells its listeners is told too).
+  // Drawn again only for news of its own: the payments store also tells of each reading of the
+  // list, for the inline statuses.
   const a = fx.tracking.subscribe(() => {
     const next = fx.tracking.get();
     if (next === records && fx.tracking.listReadable() === readable) return;
@@ -173,7 +174,6 @@ function panelContainer(fx: FeatureContext, container: HTMLElement): void {
     draw();
   });
   const b = fx.store.subscribe(() => {
-    if (fx.store.get() === state) return;
     state = fx.store.get();
     draw();
   });
