@@ -35,15 +35,15 @@ export const PAUSE_KEY: Record<PauseReason, MessageKey> = {
   'site-error': 'pausedSiteError',
 };
 
-/**
- * The status chip, and the overlay's chip beside it when the payment waits too long. A save whose
- * answer never came (`unconfirmed`) says so instead of "awaiting": e-LAAS may not have it.
- */
 /** Words with their icon before them, the icon hidden from screen readers (a chip, a count). */
 export function iconLabel(props: Record<string, string>, icon: string, text: string): HTMLElement {
   return h('span', props, h('span', { 'aria-hidden': 'true' }, `${icon} `), text);
 }
 
+/**
+ * The status chip, and the overlay's chip beside it when the payment waits too long. A save whose
+ * answer never came (`unconfirmed`) says so instead of "awaiting": e-LAAS may not have it.
+ */
 export function statusChips(
   status: VoucherStatus,
   overdue: boolean,

@@ -20,7 +20,7 @@ describe("a store's listeners", () => {
   it('do not tell one taken off while they are told (its view is gone)', () => {
     const listeners = createListeners();
     const told: string[] = [];
-    let off = () => false;
+    let off: () => void = () => {};
     listeners.add(() => {
       told.push('router');
       off(); // the router takes the feature down
