@@ -130,10 +130,11 @@ async function soak(browser: BrowserName, payments: number, boundMs: number): Pr
     const doing: string[] = Array.from({ length: TABS }, () => 'starting');
     const overTime = (stage: string) => {
       if (Date.now() < deadline) return;
-      // What held back the ฎีกา still to record: their attempts, the last few each.
+      // What held back the ฎีกา still to record: their attempts, the last ten each (the four once
+      // shown hid the first save of a ฎีกา held back by two unanswered saves in a row).
       const left = queue
         .slice(0, 3)
-        .map((j) => `${j.deka}: ${(tried.get(j.deka) ?? []).slice(-4).join(' | ') || 'not tried'}`);
+        .map((j) => `${j.deka}: ${(tried.get(j.deka) ?? []).slice(-10).join(' | ') || 'not tried'}`);
       throw new Error(
         `soak ${browser}, seed ${SEED}: over its ${(boundMs / 60_000).toFixed(1)} min ${stage}: ${finished} of ${payments} recorded, ${queue.length} still to record, clerks ${JSON.stringify(outcomes)}, browser restarts ${restarts}; the tabs: ${doing.join(' | ')}${batchPause ? ', waiting for the extension to catch up' : ''}${restarting ? ', restarting' : ''}; left: ${left.join(' ;; ')}`,
       );
@@ -425,7 +426,8 @@ async function soak(browser: BrowserName, payments: number, boundMs: number): Pr
  * The bound on each run, at most; at the default sizes both together take about 7 minutes here,
  * within the issue's 10 in CI (Chromium about 5½, Firefox 1½: a save left unanswered is settled
  * only by a read of the list begun a minute after it, so a run ends a minute or two after its last
- * such save). A longer run gets proportionally more.
+ * such save). A longer run gets proportionally more. The bounds are for a run gone wrong, not a
+ * run's usual length: one that meets them has the seed replayed (EVW_SOAK_SEED) and its cause found.
  */
 const bound = (payments: number, atDefault: number, defaultPayments: number) =>
   Math.max(1, payments / defaultPayments) * atDefault;
@@ -433,8 +435,13 @@ const bound = (payments: number, atDefault: number, defaultPayments: number) =>
 const CHROMIUM_BOUND = bound(CHROMIUM_PAYMENTS, 8 * 60_000, 1000);
 // Two minutes was too tight: with seed 664855379 faults came thick through the last batch and
 // the clerks' retries took 1.9 min to finish it (LOST 0 when let finish); the test stopped at
-// 2 min, looking like a hang at 54 of 60.
-const FIREFOX_BOUND = bound(FIREFOX_PAYMENTS, 3 * 60_000, 60);
+// 2 min, looking like a hang at 54 of 60. Three were too tight as well: with seed 958006797 (CI,
+// replayed twice) one ฎีกา was saved into a 401 at +27 s and left unanswered; its check settled it
+// as never received at about +105 s (a whole read begun a minute after the save, the clerk's "check
+// now" at +86 s coming 2 s early); saved again at +119 s, into a latency spell and another 401, it
+// was left unanswered again, and could not be settled before +196 s. The extension did as it
+// should each time; a run's end can hold two such rounds of a minute's grace and more.
+const FIREFOX_BOUND = bound(FIREFOX_PAYMENTS, 5 * 60_000, 60);
 
 describe('soak: payments under random faults, three tabs', () => {
   it(
