@@ -14,6 +14,10 @@ interface Held {
   submitted: EarlySubmit | null;
   /** The overlay has started here and takes every submit itself. */
   started: boolean;
+  /** The overlay here has taken up the saves earlier pages of the tab left (tracking.ts). */
+  tookLeftovers: boolean;
+  /** When this page started (the line runs first on every page). */
+  since: number;
 }
 
 /** A form submitted before the overlay had started on the page. */
@@ -41,6 +45,14 @@ export const EARLY_SAVE = 'evw-early-save';
 /** Larger forms are not written down (a payment form is a few kilobytes). */
 export const EARLY_SAVE_MAX = 200_000;
 
+/**
+ * Where a page that went before our overlay took up the tab's leftovers (it never started there,
+ * or the page had no top bar) writes when it started: a save posted before then had its answer on
+ * that page, or earlier, and the clerk left it unseen. The same form on a later page is then the
+ * clerk's doing, not e-LAAS sending the form back (tracking.ts).
+ */
+export const PAGE_WENT_BY = 'evw-page-went-by';
+
 /** `form` as HTML with its current values written into it (a copy: the page is not touched). */
 export function formAsSubmitted(form: HTMLFormElement): string {
   const copy = form.cloneNode(true) as HTMLFormElement;
@@ -67,7 +79,14 @@ export function formAsSubmitted(form: HTMLFormElement): string {
 export function holdBridgeLine(): void {
   const g = globalThis as unknown as Record<symbol, Held | undefined>;
   if (g[HELD]) return;
-  const held: Held = { channel: null, waiters: [], submitted: null, started: false };
+  const held: Held = {
+    channel: null,
+    waiters: [],
+    submitted: null,
+    started: false,
+    tookLeftovers: false,
+    since: Date.now(),
+  };
   g[HELD] = held;
   // A form the clerk submits before the overlay has started here (it starts once the page is
   // ready) would go unseen on a server-rendered e-LAAS, whose answer is the next page, and no
@@ -105,6 +124,15 @@ export function holdBridgeLine(): void {
     window.addEventListener(
       'pagehide',
       () => {
+        // (Also when the overlay is about to take them up, in a listener of its own after this
+        // one: then the next page only judges a form shown again more warily, never wrongly.)
+        if (!held.tookLeftovers) {
+          try {
+            sessionStorage.setItem(PAGE_WENT_BY, String(held.since));
+          } catch {
+            // Refused: a form shown again is judged as before (e-LAAS sending it back).
+          }
+        }
         const s = held.submitted;
         if (!s || s.event.defaultPrevented) return;
         const html = formAsSubmitted(s.form);
@@ -140,6 +168,12 @@ export function resubmit(form: HTMLFormElement, submitter: Element | null): void
   form.requestSubmit(
     submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : undefined,
   );
+}
+
+/** The overlay has taken up the saves earlier pages of this tab left: this page did not go by unseen. */
+export function noteLeftoversTaken(): void {
+  const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+  if (held) held.tookLeftovers = true;
 }
 
 /**

@@ -27,7 +27,14 @@ import {
 import { type ListTable, readListTable } from '../../site/parse-list';
 import type { SiteProfile } from '../../site/profile';
 import { connectBridge, NO_API } from './bridge-client';
-import { EARLY_SAVE, EARLY_SAVE_MAX, type EarlySubmit, takeSubmitted } from './line';
+import {
+  EARLY_SAVE,
+  EARLY_SAVE_MAX,
+  type EarlySubmit,
+  noteLeftoversTaken,
+  PAGE_WENT_BY,
+  takeSubmitted,
+} from './line';
 import { createListeners } from './listeners';
 import { ourMutation } from './ours';
 
@@ -79,6 +86,8 @@ interface SaveOut extends PendingSave {
   unreadable?: boolean;
   /** A form the browser sent itself (server-rendered e-LAAS): its answer is the next page. */
   formPost?: boolean;
+  /** A page has taken it up already: a later page showing its form again is no send-back. */
+  seen?: boolean;
 }
 /** A save left unsettled by a page that went away is taken up by the next page within this. */
 const SAVE_OUT_MS = 10 * 60_000;
@@ -134,13 +143,14 @@ function savesOut(): SaveOut[] {
       ...(answer && r.fromDialog === true ? { fromDialog: true } : {}),
       ...(r.unreadable === true ? { unreadable: true } : {}),
       ...(r.formPost === true ? { formPost: true } : {}),
+      ...(r.seen === true ? { seen: true } : {}),
     });
   }
   return out;
 }
 
 /** Write down what came back for the save of `dekaNo` (see SaveOut). */
-function noteSaveOut(dekaNo: string, what: Pick<SaveOut, 'answer' | 'unreadable'>): void {
+function noteSaveOut(dekaNo: string, what: Pick<SaveOut, 'answer' | 'unreadable' | 'seen'>): void {
   const saves = savesOut();
   if (!saves.some((s) => s.dekaNo === dekaNo)) return;
   writeSession(
@@ -344,21 +354,36 @@ export function startTracking(
   const takeLeftovers = (answered?: string) => {
     if (leftoversTaken || readCurrentUnit(site.profile, document) === null) return;
     leftoversTaken = true;
+    if (!import.meta.env.EVW_USERSCRIPT) noteLeftoversTaken();
     // e-LAAS sent a posted form back (server-rendered, refused: the same form, no success dialog):
-    // nothing was recorded; the clerk corrects it and saves again. Looked for only for such a save:
-    // on a page without the form (a long list) the query walks the whole page.
-    const sentBack = (dekaNo: string) => {
+    // nothing was recorded; the clerk corrects it and saves again. Only on the first page after
+    // the post that looks: when its answer went by unseen (a page of the tab left before our
+    // overlay took these up, see line.ts) or an earlier page took it up already, the same form
+    // here is the clerk's, opened again; e-LAAS may have the payment (taken for sent back, it was
+    // lost). Looked for only for such a save: on a page without the form (a long list) the query
+    // walks the whole page.
+    const sentBack = (save: SaveOut) => {
+      if (save.seen) return false;
+      const wentBy = readSession(PAGE_WENT_BY);
+      if (typeof wentBy === 'number' && wentBy > save.at) return false;
       const form = document.querySelector(site.profile.recordForm.form);
       return (
         form !== null &&
         !successDialogShown(site.profile, document) &&
-        readFormDekaNo(site.profile, form) === dekaNo
+        readFormDekaNo(site.profile, form) === save.dekaNo
       );
     };
     for (const save of savesOut()) {
       if (save.dekaNo === saveOut?.dekaNo || save.dekaNo === answered) continue;
-      if (save.formPost && !save.answer && sentBack(save.dekaNo)) settleSaveOut(save.dekaNo);
-      else if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
+      if (save.formPost && !save.answer) {
+        if (sentBack(save)) {
+          settleSaveOut(save.dekaNo);
+          continue;
+        }
+        // Until the background has it: a later page must not take it for sent back either.
+        if (!save.seen) noteSaveOut(save.dekaNo, { seen: true });
+      }
+      if (save.answer) record(save.answer, save.fromDialog ? 'form' : 'api', save.dekaNo);
       else record(unconfirmedSave(save), save.unreadable ? 'unreadable' : 'unanswered');
     }
   };

@@ -582,6 +582,21 @@ for (const browserName of BROWSERS) {
 
     const recordOne = (index: number) => recordOneB(page, sim.url, index);
 
+    /**
+     * The one payment kept (from its dialog, or as a save whose answer was not seen, which the
+     * panel says), then confirmed by a check against e-LAAS' list: the panel shows e-LAAS' truth.
+     */
+    const confirmedByCheck = async () => {
+      await waitForRecords(page, 1);
+      await page.clickInShadow('evw-panel', '.evw-check-now');
+      await page.waitFor(
+        () => !document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip--unconfirmed'),
+        null,
+      );
+      expectPanelShowsTruth((await readPanel(page))?.records ?? [], sim.ctx.state.payments);
+      expect(await exportedRecords(session)).toHaveLength(1);
+    };
+
     const panelStatuses = () =>
       page.evaluate(
         () =>
@@ -695,16 +710,39 @@ for (const browserName of BROWSERS) {
       await saveFromDekaListB(page, 0);
       await page.waitFor(() => location.search === '' && document.querySelector('main h1') !== null, null);
       expect(sim.ctx.state.payments).toHaveLength(1);
-      // Kept: from the dialog if the overlay still saw it, else as a save e-LAAS did not answer
-      // (the panel says so), which the check then finds in e-LAAS' list.
-      await waitForRecords(page, 1);
-      await page.clickInShadow('evw-panel', '.evw-check-now');
-      await page.waitFor(
-        () => !document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-chip--unconfirmed'),
+      // Kept: from the dialog if the overlay still saw it, else as a save e-LAAS did not answer.
+      await confirmedByCheck();
+    });
+
+    it('keeps a save whose answer the clerk left unseen for the same ฎีกา’s form, not taking that for a send-back', async () => {
+      // A quick clerk: e-LAAS' answer (its success dialog) is left as soon as the page has it, before
+      // our overlay has started there, for the same ฎีกา's form again (to look at what was saved).
+      // That form, with no dialog, is not e-LAAS sending the form back: the payment is kept, as a
+      // save whose answer was not seen, and the check finds it in e-LAAS' list.
+      await page.onNewDocument(`document.addEventListener('DOMContentLoaded', () => {
+        const again = sessionStorage.getItem('reopen');
+        if (again && document.querySelector('#result-dialog')) {
+          sessionStorage.removeItem('reopen');
+          window.stop();
+          location.replace(again);
+        }
+      }, { once: true });`);
+      await openSignedIn(page, `${sim.url}payment/record`);
+      const form = await page.evaluate(
+        () => (document.querySelectorAll('#deka-results a')[0] as HTMLAnchorElement).href,
         null,
       );
-      expectPanelShowsTruth((await readPanel(page))?.records ?? [], sim.ctx.state.payments);
-      expect(await exportedRecords(session)).toHaveLength(1);
+      await page.evaluate((href) => sessionStorage.setItem('reopen', href), form);
+      await saveFromDekaListB(page, 0);
+      await page.waitFor(
+        () =>
+          sessionStorage.getItem('reopen') === null &&
+          document.querySelector('#payment-form') !== null &&
+          document.querySelector('#result-dialog') === null,
+        null,
+      );
+      expect(sim.ctx.state.payments).toHaveLength(1);
+      await confirmedByCheck();
     });
 
     it('keeps payments saved the moment their form shows, before the overlay started there', async () => {

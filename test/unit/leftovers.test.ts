@@ -9,7 +9,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentRecord } from '../../core/records';
 import { onMessage } from '../../entrypoints/background/messages';
-import { EARLY_SAVE, holdBridgeLine, takeSubmitted } from '../../entrypoints/elaas.content/line';
+import {
+  EARLY_SAVE,
+  holdBridgeLine,
+  PAGE_WENT_BY,
+  takeSubmitted,
+} from '../../entrypoints/elaas.content/line';
 import { installBridge } from '../../site/bridge';
 import { DEFAULT_API } from '../../site/profile';
 import { backgroundTransport, overlayOn, tabSender } from './background-transport';
@@ -195,6 +200,46 @@ describe('a form the browser posts itself', () => {
     recordPage('113/2569'); // the same form again, no success dialog
     await sleep(1500);
     expect(await keptOf('113/2569')).toEqual([]);
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull();
+  });
+
+  it('keeps the save when its answer went by unseen and the clerk opens the same form again', async () => {
+    await post('115/2569');
+    await sleep(5);
+    // The answer's page (its success dialog) was left before our overlay started there; its line
+    // wrote down when that page started, as it went.
+    sessionStorage.setItem(PAGE_WENT_BY, String(Date.now()));
+    await sleep(5);
+    recordPage('115/2569'); // the clerk opens the same ฎีกา's form: no dialog, and no send-back
+    await sleep(1500);
+    expect(await keptOf('115/2569')).toEqual([['unanswered', null]]);
+    expect(sessionStorage.getItem('evw-saves-out')).toBeNull(); // the background has it
+  });
+
+  it('still reads a send-back after a page went by before the save was posted', async () => {
+    sessionStorage.setItem(PAGE_WENT_BY, String(Date.now() - 60_000)); // a page before the form's
+    await post('116/2569');
+    recordPage('116/2569');
+    await sleep(1500);
+    expect(await keptOf('116/2569')).toEqual([]);
+  });
+
+  it('marks a posted save a page took up, so a later page never reads it as sent back', async () => {
+    // Taken up by a page that went before the background had it (its message never answered):
+    // the save stays written down, marked; the next page showing its form keeps it all the same.
+    await post('117/2569');
+    const lost = backgroundTransport((req) =>
+      req.type === 'payment/recorded' ? new Promise(() => {}) : undefined,
+    );
+    stop = overlayOn(`<header class="navbar">${NAVBAR}</header><main><h1>บันทึกการจ่ายเงิน</h1></main>`, lost);
+    await sleep(1500);
+    const [left] = JSON.parse(sessionStorage.getItem('evw-saves-out') ?? '[]');
+    expect(left).toMatchObject({ dekaNo: '117/2569', formPost: true, seen: true });
+    stop();
+    expect(await keptOf('117/2569')).toEqual([]);
+    recordPage('117/2569'); // the same ฎีกา's form: not a send-back of a save a page took up
+    await sleep(1500);
+    expect(await keptOf('117/2569')).toEqual([['unanswered', null]]);
     expect(sessionStorage.getItem('evw-saves-out')).toBeNull();
   });
 

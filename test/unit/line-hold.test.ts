@@ -90,3 +90,34 @@ describe('the line, before the overlay has started', () => {
     expect(line2.takeSubmitted()).toBeNull();
   });
 });
+
+/**
+ * A page that goes before our overlay took up the tab's leftovers writes down when it started: a
+ * save posted before then had its answer there, unseen, and the same form on a later page is the
+ * clerk's, not e-LAAS sending it back (test/unit/leftovers.test.ts).
+ */
+describe('the line, as its page goes', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('writes down when a page that went by unseen started', async () => {
+    const before = Date.now();
+    await freshLine();
+    const after = Date.now();
+    window.dispatchEvent(new Event('pagehide'));
+    const at = Number(sessionStorage.getItem('evw-page-went-by'));
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(after);
+  });
+
+  it('writes nothing when the overlay took up the leftovers there', async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    const before = Date.now();
+    const line = await freshLine();
+    line.noteLeftoversTaken();
+    window.dispatchEvent(new Event('pagehide'));
+    // (The lines of the tests before, each a page of its own here, still listen on this window
+    // and write when they started; in a tab they went with their pages. Nothing from this one.)
+    const written = sessionStorage.getItem('evw-page-went-by');
+    expect(written === null || Number(written) < before).toBe(true);
+  });
+});
