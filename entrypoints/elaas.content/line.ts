@@ -53,6 +53,11 @@ export const EARLY_SAVE_MAX = 200_000;
  */
 export const PAGE_WENT_BY = 'evw-page-went-by';
 
+/** This page's line, once holdBridgeLine has run here. */
+function heldHere(): Held | undefined {
+  return (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+}
+
 /** `form` as HTML with its current values written into it (a copy: the page is not touched). */
 export function formAsSubmitted(form: HTMLFormElement): string {
   const copy = form.cloneNode(true) as HTMLFormElement;
@@ -154,7 +159,7 @@ export function holdBridgeLine(): void {
 
 /** The line, when there is one: never opened late, when the page's scripts could listen in. */
 export function heldLine(onLine: (channel: Channel) => void): void {
-  const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+  const held = heldHere();
   if (!held) return;
   if (held.channel) onLine(held.channel);
   else held.waiters.push(onLine);
@@ -172,7 +177,7 @@ export function resubmit(form: HTMLFormElement, submitter: Element | null): void
 
 /** The overlay has taken up the saves earlier pages of this tab left: this page did not go by unseen. */
 export function noteLeftoversTaken(): void {
-  const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+  const held = heldHere();
   if (held) held.tookLeftovers = true;
 }
 
@@ -181,7 +186,7 @@ export function noteLeftoversTaken(): void {
  * each one submitted after (the line then holds none).
  */
 export function takeSubmitted(): EarlySubmit | null {
-  const held = (globalThis as unknown as Record<symbol, Held | undefined>)[HELD];
+  const held = heldHere();
   if (!held) return null;
   const s = held.submitted;
   held.submitted = null;
