@@ -43,9 +43,14 @@ export const PANEL_FIRST = 10;
 
 /** What needs the clerk most comes first: failed, overdue, waiting, then finished; newest first. */
 export function byAttention(records: PaymentRecord[], now: number, overdueMs: number): PaymentRecord[] {
-  const rank = (r: PaymentRecord) =>
-    r.status === 'failed' ? 0 : isOverdue(r, now, overdueMs) ? 1 : isPending(r) ? 2 : 3;
-  return [...records].sort((a, b) => rank(a) - rank(b) || b.recordedAt - a.recordedAt);
+  // Each record ranked once, not at each of the sort's comparisons (the panel's first draw runs
+  // cold on every e-LAAS page: docs/interface.md, "Cost").
+  const ranked = records.map((r) => ({
+    r,
+    rank: r.status === 'failed' ? 0 : isOverdue(r, now, overdueMs) ? 1 : isPending(r) ? 2 : 3,
+  }));
+  ranked.sort((a, b) => a.rank - b.rank || b.r.recordedAt - a.r.recordedAt);
+  return ranked.map((x) => x.r);
 }
 
 /** Does a record pass the filter and the search text (ฎีกาเลขที่, payee, voucher number)? */
@@ -56,20 +61,44 @@ export function passes(
   now: number,
   overdueMs: number,
 ): boolean {
-  const byStatus =
+  return matcher(filter, query, now, overdueMs)(r);
+}
+
+/** `passes` for one filter and search text, read once for a whole list. */
+function matcher(
+  filter: PanelFilter,
+  query: string,
+  now: number,
+  overdueMs: number,
+): (r: PaymentRecord) => boolean {
+  const q = query.trim().toLowerCase();
+  return (r) =>
+    inFilter(r, filter, now, overdueMs) &&
+    (q === '' ||
+      r.dekaNo.toLowerCase().includes(q) ||
+      r.payee.toLowerCase().includes(q) ||
+      (r.voucherNo ?? '').toLowerCase().includes(q));
+}
+
+function inFilter(r: PaymentRecord, filter: PanelFilter, now: number, overdueMs: number): boolean {
+  return (
     filter === 'all' ||
     (filter === 'pending' && isPending(r)) ||
     (filter === 'overdue' && isOverdue(r, now, overdueMs)) ||
     (filter === 'failed' && r.status === 'failed') ||
-    (filter === 'created' && r.status === 'created');
-  const q = query.trim().toLowerCase();
-  return (
-    byStatus &&
-    (q === '' ||
-      r.dekaNo.toLowerCase().includes(q) ||
-      r.payee.toLowerCase().includes(q) ||
-      (r.voucherNo ?? '').toLowerCase().includes(q))
+    (filter === 'created' && r.status === 'created')
   );
+}
+
+/** How many records each filter shows (no search text): one pass over the records. */
+export function countByFilter(
+  records: PaymentRecord[],
+  now: number,
+  overdueMs: number,
+): Record<PanelFilter, number> {
+  const counts: Record<PanelFilter, number> = { all: 0, pending: 0, overdue: 0, failed: 0, created: 0 };
+  for (const r of records) for (const f of FILTERS) if (inFilter(r, f, now, overdueMs)) counts[f]++;
+  return counts;
 }
 
 export interface PendingPanelProps {
@@ -280,15 +309,13 @@ export function createPendingPanel(): PanelView {
   const update = (next: PendingPanelProps) => {
     p = next;
     const { t } = p;
-    const counted = new Map(
-      FILTERS.map((f) => [f, p.records.filter((r) => passes(r, f, '', p.now, p.overdueMs)).length]),
-    );
-    const count = (f: PanelFilter) => counted.get(f) ?? 0;
+    const counted = countByFilter(p.records, p.now, p.overdueMs);
+    const count = (f: PanelFilter) => counted[f];
     const pending = count('pending');
     const overdue = count('overdue');
     const failed = count('failed');
     const matching = byAttention(
-      p.records.filter((r) => passes(r, p.filter, p.query, p.now, p.overdueMs)),
+      p.records.filter(matcher(p.filter, p.query, p.now, p.overdueMs)),
       p.now,
       p.overdueMs,
     );

@@ -118,11 +118,19 @@ export function formatBaht(satang: number, thaiDigits: boolean): string {
   // regular expression is compiled on every e-LAAS page at its first use.
   const sign = satang < 0 ? '-' : '';
   const abs = Math.abs(satang);
-  const plain = String(Math.floor(abs / 100));
+  return digits(
+    `${sign}฿${grouped(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`,
+    thaiDigits,
+  );
+}
+
+/** A whole number of zero or more with its thousands grouped: 1,234 (as `toLocaleString('en-US')`). */
+export function grouped(n: number): string {
+  const plain = String(n);
   let whole = '';
   for (let i = 0; i < plain.length; i++)
     whole += (i > 0 && (plain.length - i) % 3 === 0 ? ',' : '') + plain[i];
-  return digits(`${sign}฿${whole}.${String(abs % 100).padStart(2, '0')}`, thaiDigits);
+  return whole;
 }
 
 const UNITS: Record<Lang, { d: string; h: string; m: string; s: string }> = {

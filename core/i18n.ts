@@ -218,7 +218,30 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** Insert `{name}` values as text. Unknown placeholders stay visible, so a gap is noticed. */
 export function interpolate(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // By hand, not by a regular expression with a callback: the overlay's first draw fills some
+  // fifty texts, cold, on every e-LAAS page (docs/interface.md, "Cost").
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('{'); open !== -1; open = text.indexOf('{', open + 1)) {
+    const close = text.indexOf('}', open + 1);
+    if (close === -1) break;
+    const name = text.slice(open + 1, close);
+    if (!isPlaceholderName(name) || !(name in params)) continue;
+    out += text.slice(from, open) + String(params[name]);
+    from = close + 1;
+    open = close;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** A placeholder's name: one or more of A–Z, a–z, 0–9 and _ (as `\w+`). */
+function isPlaceholderName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
+  }
+  return true;
 }
 
 /** Translate from a catalog received at run time (the overlay gets its text from the background). */

@@ -2,7 +2,7 @@
  * The change notice as data: which phase we are in, what it says, and its version.
  * Pure: settings and the current time come in as arguments.
  */
-import { daysUntil, formatDay, parseIsoDay } from './dates';
+import { daysUntil, formatDay, grouped, parseIsoDay } from './dates';
 import { digits } from './digits';
 import type { Translate } from './i18n';
 import type { Settings } from './settings';
@@ -61,15 +61,18 @@ export function buildNotice(s: Settings, nowMs: number, t: Translate): NoticeMod
     daysLeft: Math.max(0, left),
     status:
       phase === 'before'
-        ? t('noticeCountdown', { days: digits(left.toLocaleString('en-US'), s.thaiDigits) })
+        ? t('noticeCountdown', { days: digits(grouped(left), s.thaiDigits) })
         : t('noticeInEffect', { date }),
     startsOn: phase === 'before' ? t('noticeStartsOn', { date }) : '',
     title: t('noticeTitle'),
     summary: t('noticeStripSummary', { date }),
+    // (No text, the usual case: no pattern compiled on the page.)
     customText: custom
-      .split(/\n\s*\n|\r\n\s*\r\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
+      ? custom
+          .split(/\n\s*\n|\r\n\s*\r\n/)
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : [],
     manualUrl: s.noticeManualUrl,
     dismissible: s.noticeDismissible,
     version: noticeVersion(s),

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDay,
   formatElapsed,
+  grouped,
   isoDay,
   parseIsoDay,
 } from '../../core/dates';
@@ -76,6 +77,13 @@ describe('elapsed time and moments', () => {
     expect(formatDateTime(at, 'th', false)).toBe('26 พ.ย. 2569 00:30');
     expect(formatDateTime(at, 'en', false)).toBe('26 November 2026 00:30');
     expect(isoDay(at)).toBe('2026-11-26');
+  });
+});
+
+describe('grouped', () => {
+  it('groups thousands as toLocaleString("en-US") does, without Intl', () => {
+    for (const n of [0, 7, 42, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789, 2 ** 40])
+      expect(grouped(n)).toBe(n.toLocaleString('en-US'));
   });
 });
 

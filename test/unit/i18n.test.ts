@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asCatalog, catalogs, translator } from '../../core/i18n';
+import { asCatalog, catalogs, interpolate, translator } from '../../core/i18n';
 import { pageCatalogs, pageTranslator } from '../../core/i18n-pages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,6 +20,44 @@ describe('the message catalog', () => {
     expect(t('noticeCountdown', { days: 9 })).toBe('อีก 9 วัน');
     expect(t('noticeCountdown')).toBe('อีก {days} วัน');
     expect(translator('en')('noticeInEffect', { date: '<b>x</b>' })).toBe('In effect since <b>x</b>');
+  });
+
+  it('fills placeholders exactly as the regular expression it replaced did, whatever the text', () => {
+    // The reference: what interpolate did before it was written by hand (docs/interface.md, "Cost").
+    const reference = (text: string, params: Record<string, string | number>) =>
+      text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '{',
+        '}',
+        '{a}',
+        '{b}',
+        '{a_1}',
+        '{}',
+        '{ a}',
+        '{{a}}',
+        '{a{b}}',
+        '{ก}',
+        '{x}',
+        'ก',
+        ' ',
+        'a',
+      ),
+      fc.string({ maxLength: 4 }),
+    );
+    const params = fc.dictionary(
+      fc.constantFrom('a', 'b', 'a_1', 'x', 'ก', ''),
+      fc.oneof(fc.string(), fc.integer()),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), params, (pieces, p) => {
+        const text = pieces.join('');
+        expect(interpolate(text, p)).toBe(reference(text, p));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(interpolate('{a}{b}', { a: '{b}', b: 1 })).toBe('{b}1'); // a value is never read again
+    expect(interpolate('{toString}', {})).toBe(reference('{toString}', {}));
   });
 
   it('read back from the package, is accepted only as a plain object of texts', () => {

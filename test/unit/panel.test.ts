@@ -2,7 +2,9 @@ import { fireEvent } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import {
   byAttention,
+  countByFilter,
   createPendingPanel,
+  FILTERS,
   PANEL_FIRST,
   type PendingPanelProps,
   passes,
@@ -43,6 +45,22 @@ describe('what the panel lists', () => {
     expect(passes(created, 'created', '000777', now, 30 * MIN)).toBe(true);
     expect(passes(created, 'all', 'ก้าวหน้า', now, 30 * MIN)).toBe(true);
     expect(passes(waiting, 'all', 'ก้าวหน้า', now, 30 * MIN)).toBe(false);
+  });
+
+  it('counts each filter in one pass as each filter alone would', () => {
+    const now = T0 + 45 * MIN;
+    const records = [
+      record({ id: 'w' }),
+      record({ id: 'w2', recordedAt: T0 + 40 * MIN }),
+      record({ id: 'p', status: 'processing', recordedAt: T0 + 44 * MIN }),
+      record({ id: 'c', status: 'created', voucherNo: 'PV2569-000777' }),
+      record({ id: 'f', status: 'failed' }),
+      record({ id: 'x', status: 'cancelled' }),
+    ];
+    const counts = countByFilter(records, now, 30 * MIN);
+    for (const f of FILTERS)
+      expect(counts[f], f).toBe(records.filter((r) => passes(r, f, '', now, 30 * MIN)).length);
+    expect(counts).toEqual({ all: 6, pending: 3, overdue: 1, failed: 1, created: 1 });
   });
 });
 
