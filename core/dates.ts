@@ -60,13 +60,26 @@ export interface CalendarDay {
   day: number;
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The number written by the ASCII digits of text[from, to), or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-/** Parse `YYYY-MM-DD` (Gregorian) strictly; null when it is not a real day. */
+/**
+ * Parse `YYYY-MM-DD` (Gregorian) strictly; null when it is not a real day. (By hand, not by a
+ * regular expression: the change notice reads its date on every e-LAAS page, where V8 would
+ * compile the pattern first; docs/interface.md, "Cost".)
+ */
 export function parseIsoDay(text: string): CalendarDay | null {
-  const m = ISO_DAY.exec(text);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return null;
+  const [year, month, day] = [digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)];
+  if (year < 0 || month < 0 || day < 0) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     return null;

@@ -3,6 +3,7 @@
  * Never throws: a page we cannot read is `other`, a user we cannot read is unknown.
  */
 import { toArabicDigits } from '../core/digits';
+import { collapseSpace } from '../core/text';
 import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
 import { exists, queryAll, queryFirst, queryFirstOfEach } from './query';
 
@@ -67,7 +68,7 @@ function mayMatch(source: string, lowerRoute: string): boolean {
 
 /** Collapse white space and read Thai digits as Arabic ones, so texts compare reliably. */
 export function normaliseText(text: string): string {
-  return toArabicDigits(text).replace(/\s+/g, ' ').trim();
+  return collapseSpace(toArabicDigits(text));
 }
 
 export function detectPage(profile: SiteProfile, location: Location | URL, doc: Document): PageKind {

@@ -4,6 +4,7 @@
  */
 import { BE_OFFSET } from '../core/dates';
 import { toArabicDigits } from '../core/digits';
+import { collapseSpace } from '../core/text';
 
 /** The most a payment can be: what 13 digits of baht can say (the text form's limit too). */
 const MAX_BAHT = 1e13;
@@ -72,13 +73,13 @@ export function fiscalYearOfDay(isoDayValue: string): number {
 export function parseCode(value: unknown, max = 64): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const s = toArabicDigits(value).replace(/\s+/g, ' ').trim();
+  const s = collapseSpace(toArabicDigits(value));
   return s && s.length <= max && !/[<>"'`]/.test(s) ? s : null;
 }
 
 /** Free text from e-LAAS (payee, reason): collapsed, bounded; shown as text only. */
 export function parseText(value: unknown, max = 300): string | null {
   if (typeof value !== 'string') return null;
-  const s = value.replace(/\s+/g, ' ').trim();
+  const s = collapseSpace(value);
   return s ? s.slice(0, max) : null;
 }

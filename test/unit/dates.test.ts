@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bangkokDay,
@@ -11,6 +12,7 @@ import {
   parseIsoDay,
 } from '../../core/dates';
 import { digits, toArabicDigits, toThaiDigits } from '../../core/digits';
+import { collapseSpace } from '../../core/text';
 
 describe('Thai and Arabic digits', () => {
   it('converts both ways and leaves other text alone', () => {
@@ -18,6 +20,43 @@ describe('Thai and Arabic digits', () => {
     expect(toArabicDigits('๑๒ ธันวาคม ๒๕๖๙')).toBe('12 ธันวาคม 2569');
     expect(toArabicDigits(toThaiDigits('0123456789'))).toBe('0123456789');
     expect(digits('10', false)).toBe('10');
+  });
+
+  // Written by hand (no pattern for V8 to compile on every e-LAAS page): the same answers as the
+  // regular expressions they replaced, for any text.
+  const thaiText = fc.string({
+    unit: fc.constantFrom(...'๐๑๒๓๔๕๖๗๘๙0123456789ก ข\t\n\u00a0\u2003\u3000\ufeff\u200b\u0e4f\u0e5a/-'),
+    maxLength: 30,
+  });
+
+  it('reads Thai digits as Arabic ones exactly as the pattern did', () => {
+    fc.assert(
+      fc.property(fc.oneof(thaiText, fc.string()), (text) => {
+        expect(toArabicDigits(text)).toBe(
+          text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('collapses white space exactly as /\\s+/ and trim() did', () => {
+    // Every code point JavaScript counts as white space, and neighbours that are not.
+    const spaces = [...Array(0x3001).keys(), 0xfeff, 0xfefe, 0x200b]
+      .map((c) => String.fromCharCode(c))
+      .filter((c) => /\s/.test(c));
+    expect(spaces).toHaveLength(25);
+    for (const c of spaces) expect(collapseSpace(`a${c}${c}b${c}`), c.charCodeAt(0).toString(16)).toBe('a b');
+    const text = fc.string({
+      unit: fc.constantFrom(...spaces, 'a', 'ก', '\u200b', '\u180e', 'x'),
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(fc.oneof(text, thaiText, fc.string()), (t) => {
+        expect(collapseSpace(t)).toBe(t.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -28,6 +67,35 @@ describe('parseIsoDay', () => {
     for (const bad of ['2026-02-30', '2026-13-01', '2026-6-10', '10/06/2569', '', '2026-06-10T00:00']) {
       expect(parseIsoDay(bad)).toBeNull();
     }
+  });
+
+  it('answers as the pattern it replaced did, for any text', () => {
+    const reference = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return null;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const check = new Date(Date.UTC(year, month - 1, day));
+      return check.getUTCFullYear() !== year ||
+        check.getUTCMonth() !== month - 1 ||
+        check.getUTCDate() !== day
+        ? null
+        : { year, month, day };
+    };
+    const dayLike = fc.string({ unit: fc.constantFrom(...'0123456789-๑ /:T'), minLength: 8, maxLength: 12 });
+    const real = fc.date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          dayLike,
+          real.map((d) => d.toISOString().slice(0, 10)),
+          fc.string(),
+        ),
+        (text) => {
+          expect(parseIsoDay(text)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 
