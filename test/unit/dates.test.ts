@@ -29,11 +29,14 @@ describe('Thai and Arabic digits', () => {
     maxLength: 30,
   });
 
-  it('reads Thai digits as Arabic ones exactly as the pattern did', () => {
+  it('swaps Thai and Arabic digits exactly as the patterns did', () => {
     fc.assert(
       fc.property(fc.oneof(thaiText, fc.string()), (text) => {
         expect(toArabicDigits(text)).toBe(
           text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50)),
+        );
+        expect(toThaiDigits(text)).toBe(
+          text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))),
         );
       }),
       { numRuns: 3000 },
