@@ -4,6 +4,7 @@
  * Placeholders are `{name}`; values are inserted as text, never as markup.
  */
 import type { Lang } from './dates';
+import { isAsciiAlnum } from './text';
 
 const th = {
   productName: 'ติดตามใบผ่านรายการจ่าย',
@@ -239,7 +240,7 @@ function isPlaceholderName(name: string): boolean {
   if (name.length === 0) return false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
+    if (!isAsciiAlnum(c) && c !== 95) return false;
   }
   return true;
 }

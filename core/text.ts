@@ -1,4 +1,9 @@
-/** Text as e-LAAS shows it, made comparable. Pure. */
+/** Text as e-LAAS shows it, made comparable; characters read by hand. Pure. */
+
+/** A–Z, a–z or 0–9 (a character code): what the hand-written readers take for a word's letters. */
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /**
  * White space as JavaScript's `\s` and `trim()` know it (WhiteSpace and LineTerminator: tab, line

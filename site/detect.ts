@@ -3,7 +3,7 @@
  * Never throws: a page we cannot read is `other`, a user we cannot read is unknown.
  */
 import { toArabicDigits } from '../core/digits';
-import { collapseSpace } from '../core/text';
+import { collapseSpace, isAsciiAlnum } from '../core/text';
 import { PAGE_ORDER, type PageKind, type SiteProfile } from './profile';
 import { exists, queryAll, queryFirst, queryFirstOfEach } from './query';
 
@@ -39,14 +39,12 @@ export function literalPrefix(source: string): string {
   // (By hand, not by regular expressions: those would be compiled on every page too.)
   for (; i < source.length; i++) {
     const c = source[i] as string;
-    const code = c.charCodeAt(0);
-    const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
     if (c === '\\') {
       const next = source[i + 1];
       if (!next || !ESCAPED_LITERALS.includes(next)) break; // \b, \w, \d …: not a literal
       prefix += next;
       i++;
-    } else if (alnum || PLAIN_LITERALS.includes(c)) prefix += c;
+    } else if (isAsciiAlnum(c.charCodeAt(0)) || PLAIN_LITERALS.includes(c)) prefix += c;
     else break;
   }
   // The last character is optional when a ?, * or {…} follows it.
