@@ -8,11 +8,14 @@
  *   npm run bench:compare -- /tmp/before .output/chrome-mv3-testing
  *
  * ROWS (default 1000) and EVW_BENCH_RUNS (default 20) set the page and the loads per build.
+ * Besides each build's medians it prints each build against the first, load by load (the median
+ * difference and its 95% interval): on this machine a change of a few tenths of a millisecond is
+ * often inside the interval even at 40 loads, and then this run did not show it.
  * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor
  * (and so is a copy of it, changed to see what one piece costs on its own).
  */
 import { chromiumContext } from '../test/e2e/harness/session';
-import { ms, percentile } from './machine';
+import { ms, pairedDifference, percentile } from './machine';
 import {
   importRecords,
   isFloorBuild,
@@ -73,6 +76,30 @@ try {
   for (const [b, build] of builds.entries()) {
     const s = seen[b];
     if (s) console.log([build, median(s.mounted), median(s.settled), ...s.parts.map(median)].join(' | '));
+  }
+  // Each build against the first, load by load (the i-th loads of the builds ran side by side).
+  const first = seen[0];
+  if (first && seen.length > 1) {
+    const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(2)}`;
+    const moved = (before: number[], after: number[]) => {
+      const d = pairedDifference(before, after);
+      return `${signed(d.median)} [${signed(d.low)}, ${signed(d.high)}]`;
+    };
+    console.log(
+      `\nAgainst ${builds[0]}, load by load: median difference in ms [95% interval]; an interval that holds 0 is no change this run can tell\n`,
+    );
+    console.log(['build', 'to panel mounted', 'settled', ...PARTS].join(' | '));
+    for (const [b, s] of seen.entries()) {
+      if (b === 0) continue;
+      console.log(
+        [
+          builds[b],
+          moved(first.mounted, s.mounted),
+          moved(first.settled, s.settled),
+          ...s.parts.map((xs, k) => moved(first.parts[k] ?? [], xs)),
+        ].join(' | '),
+      );
+    }
   }
 } finally {
   for (const ext of contexts) await ext.close();
