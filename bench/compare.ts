@@ -8,7 +8,8 @@
  *   npm run bench:compare -- /tmp/before .output/chrome-mv3-testing
  *
  * ROWS (default 1000) and EVW_BENCH_RUNS (default 20) set the page and the loads per build.
- * Besides each build's medians it prints each build against the first, load by load (the median
+ * The builds take turns within each round, and each round starts with the next build. Besides
+ * each build's medians it prints each build against the first, round by round (the median
  * difference and its 95% interval): on this machine a change of a few tenths of a millisecond is
  * often inside the interval even at 40 loads, and then this run did not show it.
  * `bench/floor` as a build is the reference extension (bench/floor/README.md): the browser's floor
@@ -54,7 +55,12 @@ try {
     parts: PARTS.map(() => [] as number[]),
   }));
   for (let i = 0; i < runs; i++) {
-    for (const [b, ext] of contexts.entries()) {
+    // Each round starts with the next build: a load's place in its round moves its figure (two
+    // copies of one build, always loaded first and second, measured 0.5 ms apart in 40 rounds).
+    for (let j = 0; j < contexts.length; j++) {
+      const b = (i + j) % contexts.length;
+      const ext = contexts[b];
+      if (!ext) continue;
       const mode = floors[b] ? 'floor' : 'traced';
       const traced = await load(ext.context, url, mode, tracked, traceSlackMs(rows));
       const s = seen[b];
@@ -71,13 +77,13 @@ try {
         50,
       ),
     );
-  console.log(`${rows.toLocaleString('en-US')} rows, ${runs} loads of each build, alternating (medians)\n`);
+  console.log(`${rows.toLocaleString('en-US')} rows, ${runs} loads of each build, taking turns (medians)\n`);
   console.log(['build', 'to panel mounted', 'settled', ...PARTS].join(' | '));
   for (const [b, build] of builds.entries()) {
     const s = seen[b];
     if (s) console.log([build, median(s.mounted), median(s.settled), ...s.parts.map(median)].join(' | '));
   }
-  // Each build against the first, load by load (the i-th loads of the builds ran side by side).
+  // Each build against the first, round by round (the i-th loads of the builds ran side by side).
   const first = seen[0];
   if (first && seen.length > 1) {
     const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(2)}`;
@@ -86,7 +92,7 @@ try {
       return `${signed(d.median)} [${signed(d.low)}, ${signed(d.high)}]`;
     };
     console.log(
-      `\nAgainst ${builds[0]}, load by load: median difference in ms [95% interval]; an interval that holds 0 is no change this run can tell\n`,
+      `\nAgainst ${builds[0]}, round by round: median difference in ms [95% interval]; an interval that holds 0 is no change this run can tell\n`,
     );
     console.log(['build', 'to panel mounted', 'settled', ...PARTS].join(' | '));
     for (const [b, s] of seen.entries()) {

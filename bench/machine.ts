@@ -29,7 +29,7 @@ export interface PairedDifference {
 }
 
 /**
- * How much `after` moved from `before`, load by load: the loads alternate (bench:compare), so the
+ * How much `after` moved from `before`, round by round: the builds take turns (bench:compare), so the
  * i-th of each ran side by side and the machine's drift over the run mostly cancels out in their
  * difference. The interval is a bootstrap of the median difference (resampled pairs, from a seeded
  * generator: the same loads give the same interval on every reading).
