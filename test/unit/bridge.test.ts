@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { bridgeApi, installBridge } from '../../site/bridge';
-import { type Channel, CONNECT_EVENT, connectToBridge } from '../../site/bridge-channel';
+import { awaitContent, type Channel, CONNECT_EVENT, connectToBridge } from '../../site/bridge-channel';
 import { DEFAULT_PROFILE } from '../../site/profile';
 
 let line: Channel | null = null;
@@ -207,5 +207,66 @@ describe("the organisation's API profile in the bridge", () => {
     await win.fetch(api.list.path, { headers: { authorization: 'Bearer from-app' } });
     // first, renewed by fetch, by XHR, from the app: four changes; the same one again is none.
     expect(told).toHaveLength(4);
+  });
+});
+
+describe("the line's meeting", () => {
+  it('meets by a text node under <html>, and before <html> exists by an element standing as the document', () => {
+    // Under <html>: what a page script listening on the document would see of the meeting.
+    const page = document.implementation.createHTMLDocument('e-LAAS');
+    const seen: string[] = [];
+    page.addEventListener(
+      CONNECT_EVENT,
+      (e) => {
+        const node = e.target as Node;
+        seen.push(
+          `${node.nodeType}:${node.nodeType === 3 ? (node as Text).data : (node as Element).localName}`,
+        );
+      },
+      true,
+    );
+    const pageWindow = { document: page, Event, CustomEvent } as unknown as Window;
+    const met: string[] = [];
+    awaitContent(pageWindow, () => met.push('bridge'));
+    connectToBridge(page, () => met.push('content'));
+    expect(seen).toEqual(['3:evw-line']);
+    expect(met).toEqual(['bridge', 'content']);
+    expect(page.documentElement.childNodes.length).toBe(2); // <head> and <body>: the node is gone
+
+    // Before <html> (a userscript manager may run us that early): a document holds no text node.
+    const early = document.implementation.createHTMLDocument('');
+    early.documentElement.remove();
+    expect(early.documentElement).toBeNull();
+    const earlyWindow = { document: early, Event, CustomEvent } as unknown as Window;
+    const lines: Channel[] = [];
+    connectToBridge(early, (c) => lines.push(c)); // the content script first: it waits
+    awaitContent(earlyWindow, (c) => lines.push(c)); // the bridge says it is here: they meet
+    expect(lines).toHaveLength(2);
+    expect(early.documentElement).toBeNull();
+    const heard: unknown[] = [];
+    lines[0]?.listen((m) => heard.push(m.type));
+    lines[1]?.send({ type: 'auth' });
+    expect(heard).toEqual(['auth']);
+  });
+
+  it('takes no text node but its own, and no element of another name', () => {
+    const page = document.implementation.createHTMLDocument('e-LAAS');
+    const pageWindow = { document: page, Event, CustomEvent } as unknown as Window;
+    const met: string[] = [];
+    awaitContent(pageWindow, () => met.push('bridge'));
+    for (const node of [
+      page.createTextNode('evw-lin'),
+      page.createElement('evw-lines'),
+      page.createComment('evw-line'),
+    ]) {
+      page.body.append(node);
+      expect(node.dispatchEvent(new CustomEvent(CONNECT_EVENT, { bubbles: true, cancelable: true }))).toBe(
+        true,
+      );
+      node.remove();
+    }
+    expect(met).toEqual([]);
+    connectToBridge(page, () => met.push('content'));
+    expect(met).toEqual(['bridge', 'content']);
   });
 });
