@@ -1,4 +1,4 @@
-/** The machine a benchmark ran on, for the report. */
+/** The machine a benchmark ran on, for the report, and the statistics the figures are read with. */
 import { cpus, totalmem } from 'node:os';
 import { createRandom } from '../simulator/model/random';
 
