@@ -16,7 +16,7 @@
  * (and so is a copy of it, changed to see what one piece costs on its own).
  */
 import { chromiumContext } from '../test/e2e/harness/session';
-import { ms, pairedDifference, percentile } from './machine';
+import { medianOf, ms, pairedDifference } from './machine';
 import {
   importRecords,
   isFloorBuild,
@@ -70,13 +70,7 @@ try {
       for (const [k, v] of traced.parts.entries()) s.parts[k]?.push(v);
     }
   }
-  const median = (xs: number[]) =>
-    ms(
-      percentile(
-        [...xs].sort((x, y) => x - y),
-        50,
-      ),
-    );
+  const median = (xs: number[]) => ms(medianOf(xs));
   console.log(`${rows.toLocaleString('en-US')} rows, ${runs} loads of each build, taking turns (medians)\n`);
   console.log(['build', 'to panel mounted', 'settled', ...PARTS].join(' | '));
   for (const [b, build] of builds.entries()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../bench/machine';
 
-describe("bench:compare's load-by-load difference", () => {
+describe("bench:compare's round-by-round difference", () => {
   it('is exactly the shift when every load moved by it, and nothing when none did', () => {
     const before = [10.2, 11.8, 9.9, 12.4, 10.7, 13.1];
     expect(pairedDifference(before, before)).toEqual({ median: 0, low: 0, high: 0 });
