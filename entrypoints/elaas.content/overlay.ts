@@ -33,6 +33,7 @@ interface Mounted {
   controller: AbortController;
   /** Its listener on the overlay's signal. */
   end: () => void;
+  /** What it has in the content area now (`FeatureContext.placed`), if anything. */
   host: HTMLElement | null;
 }
 
@@ -78,9 +79,9 @@ export function startOverlay(ctx: OverlayContext, transport: Transport): void {
         tracking,
         transport,
         signal: controller.signal,
-      })
-      .then((host) => {
-        entry.host = host;
+        placed: (host) => {
+          entry.host = host;
+        },
       })
       .catch((error: unknown) => console.warn(`[Voucher Watch] ${feature.id} failed to mount`, error));
   };

@@ -181,9 +181,15 @@ for (const browserName of BROWSERS) {
       await waitForNotice(page, { variant: 'full' });
       await page.clickInShadow('evw-notice', '.evw-dismiss');
       await waitForNoNotice(page);
+      // Dismissed, the notice leaves no element of ours in e-LAAS' page (the panel is there).
+      expect(await page.evaluate(() => document.querySelector('evw-notice'), null)).toBeNull();
       await page.reload();
       await page.waitFor(() => document.querySelector('main h1')?.textContent === 'บันทึกการจ่ายเงิน', null);
-      await page.waitFor(() => document.querySelector('evw-notice') !== null, null);
+      await page.waitFor(
+        () => Boolean(document.querySelector('evw-panel')?.shadowRoot?.querySelector('.evw-panel')),
+        null,
+      );
+      expect(await page.evaluate(() => document.querySelector('evw-notice'), null)).toBeNull();
       expect(await readNotice(page)).toBeNull();
 
       // Dismissals are kept per e-LAAS user; the simulator's top bar shows สมศรี ใจดี.

@@ -4,6 +4,9 @@
  * grace period, not never. The background is the real one (on WXT's fake browser).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Reply, Request } from '../../core/protocol';
+import { onMessage } from '../../entrypoints/background/messages';
 import { startOverlay } from '../../entrypoints/elaas.content/overlay';
 import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
@@ -112,5 +115,75 @@ describe('the router, as the clerk moves between pages', () => {
     }
     expect(shown('evw-panel')).toBe(true);
     expect(live.size).toBe(first);
+  });
+});
+
+/** The real background, and the news of a change it sends the page (a dismissal, a reset). */
+function liveBackground(): { transport: Transport; fromOptions(req: Request): Promise<Reply<unknown>> } {
+  const listeners = new Set<() => void>();
+  const tell = () => {
+    for (const l of listeners) l();
+  };
+  const base = backgroundTransport(undefined, async (req, reply) => {
+    const answer = await reply();
+    if (req.type === 'notice/dismiss') tell();
+    return answer;
+  });
+  const options = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+  return {
+    transport: {
+      ...base,
+      onInvalidate(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    // The options page (only it may show the notice again: background.test.ts).
+    fromOptions: async (req) => {
+      const answer = await onMessage(req, options);
+      tell();
+      return answer;
+    },
+  };
+}
+
+const mainChildren = () => Array.from(document.querySelector('main')?.children ?? [], (c) => c.tagName);
+
+describe('what the overlay leaves in the page when a feature has nothing to show', () => {
+  it('no notice element once the clerk dismissed it, across pages; it comes back when reset', async () => {
+    const bg = liveBackground();
+    start(bg.transport);
+    await sleep(400);
+    expect(mainChildren()).toEqual(['EVW-NOTICE', 'EVW-PANEL', 'H1', 'P']);
+    const dismiss = document.querySelector('evw-notice')?.shadowRoot?.querySelector('.evw-dismiss');
+    expect(dismiss).toBeInstanceOf(HTMLElement);
+    (dismiss as HTMLElement).click();
+    await sleep(100);
+    expect(mainChildren()).toEqual(['EVW-PANEL', 'H1', 'P']);
+    // The SPA draws another page in place: every feature mounts again, the notice still says nothing.
+    (document.querySelector('h1') as HTMLElement).textContent = 'รายการจ่ายเงิน';
+    await sleep(400);
+    expect(mainChildren()).toEqual(['EVW-PANEL', 'H1', 'P']);
+    // The options page shows the notice again: it comes back, above the panel.
+    expect((await bg.fromOptions({ type: 'notice/reset' })).ok).toBe(true);
+    await sleep(100);
+    expect(mainChildren()).toEqual(['EVW-NOTICE', 'EVW-PANEL', 'H1', 'P']);
+    expect(document.querySelector('evw-notice')?.shadowRoot?.querySelector('.evw-notice')).not.toBeNull();
+  });
+
+  it('a notice and a panel the page dropped (its content drawn again) are put back', async () => {
+    start(liveBackground().transport);
+    await sleep(400);
+    (document.querySelector('main') as HTMLElement).innerHTML = '<h1>บันทึกการจ่ายเงิน</h1><p>e-LAAS</p>';
+    expect(mainChildren()).toEqual(['H1', 'P']);
+    await sleep(400); // the router looks at page changes every 250 ms
+    expect(mainChildren()).toEqual(['EVW-NOTICE', 'EVW-PANEL', 'H1', 'P']);
+  });
+
+  it('no duplicate guard element on the payment form until a payment would be recorded twice', async () => {
+    start(liveBackground().transport);
+    await sleep(400);
+    expect(shown('evw-panel')).toBe(true);
+    expect(shown('evw-guard')).toBe(false);
   });
 });

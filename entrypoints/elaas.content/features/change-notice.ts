@@ -1,25 +1,28 @@
 /**
  * The 10 June 2569 change notice: full on payment pages, a strip elsewhere in e-LAAS.
- * Dismissal is remembered per e-LAAS user and returns when the notice's version changes.
+ * Dismissal is remembered per e-LAAS user and returns when the notice's version changes. Not shown
+ * (dismissed, switched off, nothing known yet), it has nothing in the page (shadow-ui.ts).
  */
 import { replaceKeepingFocus } from '../../../components/dom';
 import { renderNotice } from '../../../components/Notice';
 import noticeCss from '../../../components/styles/notice.css?inline';
 import { buildNotice, noticeVisible } from '../../../core/notice';
 import { contentAnchor } from './anchor';
-import { mountShadowUi } from './shadow-ui';
+import { type ShadowUi, shadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
 
 /** Drawn at once (with the panel: one layout of the page for both) and again on each change. */
-function noticeContainer(fx: FeatureContext, container: HTMLElement): void {
+function drawNotice(fx: FeatureContext, ui: ShadowUi): void {
   let error: string | null = null;
   let expanded = false;
   const draw = () => {
     const snapshot = fx.store.get();
-    if (snapshot.kind !== 'ready') return void container.replaceChildren(); // nothing to say yet
+    if (snapshot.kind !== 'ready') return ui.hide(); // nothing to say yet
     const { settings, dismissedVersion, now } = snapshot.state;
     const s = settings.values;
-    if (!noticeVisible(s, dismissedVersion)) return void container.replaceChildren();
+    if (!noticeVisible(s, dismissedVersion)) return ui.hide();
+    const container = ui.show()?.container;
+    if (!container) return; // ended
     const { t } = snapshot;
     const model = buildNotice(s, now, t);
     const answered = (ok: boolean, failure: string) => {
@@ -68,13 +71,14 @@ export const changeNotice: Feature = {
   id: 'change-notice',
   pages: ['payment-record', 'payment-list', 'voucher', 'other'],
   async mount(fx) {
-    const ui = await mountShadowUi(fx, {
-      name: 'evw-notice',
-      anchor: () => contentAnchor(fx.profile),
-      append: 'first',
-      css: noticeCss,
-      content: (container) => noticeContainer(fx, container),
-    });
-    return ui?.host ?? null;
+    drawNotice(
+      fx,
+      shadowUi(fx, {
+        name: 'evw-notice',
+        anchor: () => contentAnchor(fx.profile),
+        append: 'first',
+        css: noticeCss,
+      }),
+    );
   },
 };

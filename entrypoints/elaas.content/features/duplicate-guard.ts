@@ -2,30 +2,31 @@
  * The duplicate-payment guard: on บันทึกการจ่ายเงิน, before a payment is submitted for a ฎีกา that
  * already has a payment waiting for its voucher, or one whose voucher was made, say so (when and in
  * what state) and let the clerk stop, or go on deliberately. Only the submit is held; nothing else on the page changes.
+ * Its dialog is put in the page when it has something to say, and taken out when it closes.
  */
 import { renderDuplicateWarning } from '../../../components/DuplicateWarning';
 import dialogCss from '../../../components/styles/dialog.css?inline';
 import { isPending } from '../../../core/records';
 import { isRecordForm, readFormDekaNo } from '../../../site/detect';
 import { resubmit } from '../line';
-import { mountShadowUi } from './shadow-ui';
+import { shadowUi } from './shadow-ui';
 import type { Feature } from './types';
 
 export const duplicateGuard: Feature = {
   id: 'duplicate-guard',
   pages: ['payment-record'],
   async mount(fx) {
-    const ui = await mountShadowUi(fx, {
+    const ui = shadowUi(fx, {
       name: 'evw-guard',
-      anchor: document.body,
+      anchor: () => document.body,
       append: 'last',
+      outOfFlow: true,
       css: dialogCss,
     });
-    if (!ui) return null;
 
     /** The ฎีกา the clerk chose to record again: its next submit goes through. */
     let allowed: string | null = null;
-    const close = () => ui.container.replaceChildren();
+    const close = () => ui.hide();
 
     document.addEventListener(
       'submit',
@@ -52,7 +53,9 @@ export const duplicateGuard: Feature = {
         event.stopImmediatePropagation();
         const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
         const s = state.state.settings.values;
-        ui.container.replaceChildren(
+        const dialog = ui.show();
+        if (!dialog) return;
+        dialog.container.replaceChildren(
           renderDuplicateWarning({
             dekaNo,
             earlier,
@@ -70,10 +73,9 @@ export const duplicateGuard: Feature = {
             },
           }),
         );
-        (ui.container.querySelector('.evw-dup-cancel') as HTMLElement | null)?.focus();
+        (dialog.container.querySelector('.evw-dup-cancel') as HTMLElement | null)?.focus();
       },
       { capture: true, signal: fx.signal },
     );
-    return null; // lives at the end of <body>; nothing to re-anchor
   },
 };

@@ -94,8 +94,7 @@ export const listStatus: Feature = {
       },
       { once: true },
     );
+    // (Nothing of ours sits in the content area's flow: the router is told of no host.)
     apply();
-    // Nothing of ours sits in the content area's flow: the router has nothing to re-mount.
-    return null;
   },
 };

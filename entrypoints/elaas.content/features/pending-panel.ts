@@ -209,14 +209,14 @@ export const pendingPanel: Feature = {
       const s = fx.store.get();
       return s.kind === 'ready' ? s.state.settings.values.panelDock : 'top';
     };
-    const ui = await mountShadowUi(fx, {
+    const ui = mountShadowUi(fx, {
       name: 'evw-panel',
       anchor: () => contentAnchor(fx.profile),
       append: (anchor, el) => place(anchor, el, dock()),
       css: panelCss,
       content: (container) => panelContainer(fx, container),
     });
-    if (!ui) return null;
+    if (!ui) return;
     let docked = dock();
     const stop = fx.store.subscribe(() => {
       if (dock() === docked || !ui.host.parentElement) return;
@@ -224,6 +224,5 @@ export const pendingPanel: Feature = {
       place(ui.host.parentElement, ui.host, docked);
     });
     fx.signal.addEventListener('abort', stop, { once: true });
-    return ui.host;
   },
 };

@@ -15,6 +15,11 @@ export interface ShadowUiOptions {
   name: string;
   anchor: Element | (() => Element);
   append: Append;
+  /**
+   * Outside the content area's flow (a dialog at the end of <body>): the router is not told of it,
+   * so it never moves it into the content area.
+   */
+  outOfFlow?: boolean;
   /** The feature's own styles; tokens and controls are always included. */
   css: string;
   /** Draws the UI into its container, once the host is in the page; omit to draw later. */
@@ -51,14 +56,51 @@ export function createShadowHost(name: string, ...sheets: string[]): MountedUi {
   return { host, container };
 }
 
-export async function mountShadowUi(fx: FeatureContext, o: ShadowUiOptions): Promise<MountedUi | null> {
-  if (fx.signal.aborted) return null;
-  const ui = createShadowHost(o.name, SHARED, o.css);
-  const anchor = typeof o.anchor === 'function' ? o.anchor() : o.anchor;
-  if (o.append === 'first') anchor.prepend(ui.host);
-  else if (o.append === 'last') anchor.append(ui.host);
-  else o.append(anchor, ui.host);
-  o.content?.(ui.container);
-  fx.signal.addEventListener('abort', () => ui.host.remove(), { once: true });
-  return ui;
+/** A feature's UI that is in the page only while it has something to show. */
+export interface ShadowUi {
+  /** The UI, put in the page now if it is not there; null once the feature has ended. */
+  show(): MountedUi | null;
+  /** Take it out of the page (the next `show` makes it again). */
+  hide(): void;
+}
+
+/**
+ * A feature's UI in a shadow root of its own, made and put in the page at its first `show`: a
+ * feature with nothing to show (the notice once the clerk has dismissed it, the duplicate guard
+ * until a payment would be recorded twice) leaves no element of ours in e-LAAS' page, where an
+ * empty one would still be the first child of the content area for e-LAAS' own styles and scripts.
+ * (It saves no measurable time: the panel's shadow root then pays what the notice's did;
+ * docs/interface.md, "Cost".) The router hears of the host through `fx.placed`; the feature's
+ * signal takes it out.
+ */
+export function shadowUi(fx: FeatureContext, o: ShadowUiOptions): ShadowUi {
+  let ui: MountedUi | null = null;
+  const hide = () => {
+    if (!ui) return;
+    if (!o.outOfFlow) fx.placed(null);
+    ui.host.remove();
+    ui = null;
+  };
+  fx.signal.addEventListener('abort', hide, { once: true });
+  return {
+    show() {
+      if (fx.signal.aborted) return null;
+      if (ui) return ui;
+      const made = createShadowHost(o.name, SHARED, o.css);
+      const anchor = typeof o.anchor === 'function' ? o.anchor() : o.anchor;
+      if (o.append === 'first') anchor.prepend(made.host);
+      else if (o.append === 'last') anchor.append(made.host);
+      else o.append(anchor, made.host);
+      ui = made;
+      if (!o.outOfFlow) fx.placed(made.host);
+      o.content?.(made.container);
+      return made;
+    },
+    hide,
+  };
+}
+
+/** A feature's UI put in the page now, and kept there until the feature ends. */
+export function mountShadowUi(fx: FeatureContext, o: ShadowUiOptions): MountedUi | null {
+  return shadowUi(fx, o).show();
 }

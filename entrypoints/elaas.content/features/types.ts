@@ -13,12 +13,17 @@ export interface FeatureContext {
   transport: Transport;
   /** Fires when the clerk navigates to a page this feature does not belong on, or we unload. */
   signal: AbortSignal;
+  /**
+   * The element this feature now has in the page (null: none), which the router mounts again when
+   * the page drops it or it stands outside the content area. `shadowUi` tells it.
+   */
+  placed(host: HTMLElement | null): void;
 }
 
 /** One overlay feature: which pages it belongs on, and how to mount it there. */
 export interface Feature {
   id: string;
   pages: readonly PageKind[];
-  /** Mount and return the element we inserted, so a detached one can be mounted again. */
-  mount(fx: FeatureContext): Promise<HTMLElement | null>;
+  /** Start on this page: draw now, or when there is something to show (`fx.placed` says where). */
+  mount(fx: FeatureContext): Promise<void>;
 }
