@@ -40,6 +40,7 @@ const dismissed = process.env.NOTICE === 'dismissed';
 const html = await listPage(rows);
 const { server, url } = await serve(html);
 const floors = builds.map(isFloorBuild);
+const records = trackedRecords(html, new URL(url).origin, tracked);
 const contexts = [];
 try {
   for (const [b, build] of builds.entries()) {
@@ -49,8 +50,8 @@ try {
       await load(ext.context, url, 'floor', tracked); // warm up
       continue;
     }
-    await importRecords(ext, trackedRecords(html, new URL(url).origin, tracked));
-    if (dismissed) await dismissNotice(ext, html, new URL(url).origin);
+    await importRecords(ext, records);
+    if (dismissed) await dismissNotice(ext, new URL(url).origin, records[0]?.user ?? '*');
     await load(ext.context, url, 'all', tracked, 0, !dismissed); // warm up
   }
   const seen = builds.map(() => ({
