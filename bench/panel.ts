@@ -339,21 +339,31 @@ export function isFloorBuild(build: string): boolean {
   return manifestName(build) === manifestName(FLOOR_BUILD);
 }
 
+/** The background's answer to `message`, sent from the extension's options page (as the clerk's options would). */
+async function fromOptionsPage(
+  ext: Awaited<ReturnType<typeof chromiumContext>>,
+  message: Record<string, unknown>,
+): Promise<{ ok?: boolean }> {
+  const options = await ext.context.newPage();
+  await options.goto(`${ext.extensionOrigin}/options.html`);
+  const reply = await options.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+  await options.close();
+  return reply as { ok?: boolean };
+}
+
 /** Our records for the page, put in through the options page like a restored backup. */
 export async function importRecords(
   ext: Awaited<ReturnType<typeof chromiumContext>>,
   records: PaymentRecord[],
 ): Promise<void> {
-  const options = await ext.context.newPage();
-  await options.goto(`${ext.extensionOrigin}/options.html`);
-  const reply = await options.evaluate(
-    (rs) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'records/import', records: rs }),
-    records,
-  );
-  if (!(reply as { ok?: boolean }).ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
+  const reply = await fromOptionsPage(ext, { type: 'records/import', records });
+  if (!reply.ok) throw new Error(`import failed: ${JSON.stringify(reply)}`);
 }
 
 /**
@@ -366,23 +376,12 @@ export async function dismissNotice(
   origin: string,
   user: string,
 ): Promise<void> {
-  const request = {
+  const reply = await fromOptionsPage(ext, {
     type: 'notice/dismiss',
     userKey: `${origin}|${user}`,
     version: noticeVersion(defaultSettings()),
-  };
-  const page = await ext.context.newPage();
-  await page.goto(`${ext.extensionOrigin}/options.html`);
-  const reply = await page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
-    request,
-  );
-  await page.close();
-  if (!(reply as { ok?: boolean }).ok)
-    throw new Error(`dismissing the notice failed: ${JSON.stringify(reply)}`);
+  });
+  if (!reply.ok) throw new Error(`dismissing the notice failed: ${JSON.stringify(reply)}`);
 }
 
 export async function benchPanel(rows: number, tracked: number): Promise<PanelBench> {

@@ -11,6 +11,11 @@ import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
 
 export const tabSender = () => ({ id: fakeBrowser.runtime.id, url: location.href });
+/** The extension's options page, which alone may do what a page must not (reset the notice, import …). */
+export const optionsSender = () => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/options.html'),
+});
 
 type Answer = (req: Request, reply: () => Promise<Reply<unknown>>) => Promise<Reply<unknown>>;
 

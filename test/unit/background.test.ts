@@ -7,9 +7,10 @@ import type { PaymentRecord } from '../../core/records';
 import { defaultSettings, type ResolvedSettings } from '../../core/settings';
 import { onMessage } from '../../entrypoints/background/messages';
 import { record, rowOf, T0 } from '../fixtures/records';
+import { optionsSender } from './background-transport';
 
 const page = { id: fakeBrowser.runtime.id, url: 'https://laas.dla.go.th/#/expenditure/payments' };
-const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+const optionsPage = optionsSender();
 const stranger = { id: 'someone-else', url: 'https://evil.example/' };
 
 describe('background messages', () => {

@@ -4,13 +4,12 @@
  * grace period, not never. The background is the real one (on WXT's fake browser).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply, Request } from '../../core/protocol';
 import { onMessage } from '../../entrypoints/background/messages';
 import { startOverlay } from '../../entrypoints/elaas.content/overlay';
 import { pageContext } from '../../platform/page-context';
 import type { Transport } from '../../platform/types';
-import { backgroundTransport } from './background-transport';
+import { backgroundTransport, optionsSender } from './background-transport';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shown = (name: string) => document.querySelector(name) !== null;
@@ -129,7 +128,6 @@ function liveBackground(): { transport: Transport; fromOptions(req: Request): Pr
     if (req.type === 'notice/dismiss') tell();
     return answer;
   });
-  const options = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
   return {
     transport: {
       ...base,
@@ -140,7 +138,7 @@ function liveBackground(): { transport: Transport; fromOptions(req: Request): Pr
     },
     // The options page (only it may show the notice again: background.test.ts).
     fromOptions: async (req) => {
-      const answer = await onMessage(req, options);
+      const answer = await onMessage(req, optionsSender());
       tell();
       return answer;
     },
