@@ -35,8 +35,10 @@ function loadOverlay(): void {
 export default defineUnlistedScript(() => {
   holdBridgeLine();
   if (import.meta.env.BROWSER === 'firefox') return;
-  // As Chromium's document_idle would: after the page's own DOMContentLoaded handlers.
-  const load = () => setTimeout(loadOverlay, 0);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', load, { once: true });
-  else load();
+  // Once the page is parsed. The module runs in a task of its own once it has streamed in, so
+  // after the page's own DOMContentLoaded handlers, as Chromium's document_idle would; a timer
+  // before the import (as there was) only added a task of ours to every page.
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', loadOverlay, { once: true });
+  else loadOverlay();
 });

@@ -195,7 +195,12 @@ function place(anchor: Element, el: Element, dock: Dock): void {
     if (anchor.lastElementChild !== el) anchor.append(el);
     return;
   }
-  const notice = anchor.querySelector(':scope>evw-notice');
+  // The anchor's own children, not a `:scope>evw-notice` query: Chromium answers that by walking
+  // everything under the anchor, the whole list (0.1 ms at 1,000 rows, 1 ms at 10,000, warm).
+  let notice: Element | null = null;
+  for (let c = anchor.firstElementChild; c && !notice; c = c.nextElementSibling) {
+    if (c.localName === 'evw-notice') notice = c;
+  }
   if (notice) {
     if (notice.nextElementSibling !== el) notice.after(el);
   } else if (anchor.firstElementChild !== el) anchor.prepend(el);
