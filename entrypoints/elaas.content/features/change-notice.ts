@@ -67,6 +67,9 @@ function drawNotice(fx: FeatureContext, ui: ShadowUi): void {
   draw();
 }
 
+/** The notice's host element (the panel goes under it). */
+export const NOTICE_HOST = 'evw-notice';
+
 export const changeNotice: Feature = {
   id: 'change-notice',
   pages: ['payment-record', 'payment-list', 'voucher', 'other'],
@@ -74,7 +77,7 @@ export const changeNotice: Feature = {
     drawNotice(
       fx,
       shadowUi(fx, {
-        name: 'evw-notice',
+        name: NOTICE_HOST,
         anchor: () => contentAnchor(fx.profile),
         append: 'first',
         css: noticeCss,

@@ -8,6 +8,7 @@ import { STATUS_KEY } from '../../../components/Status';
 import panelCss from '../../../components/styles/panel.css?inline';
 import { voucherLink } from '../../../site/profile';
 import { contentAnchor } from './anchor';
+import { NOTICE_HOST } from './change-notice';
 import { mark } from './measure';
 import { mountShadowUi } from './shadow-ui';
 import type { Feature, FeatureContext } from './types';
@@ -197,10 +198,7 @@ function place(anchor: Element, el: Element, dock: Dock): void {
   }
   // The anchor's own children, not a `:scope>evw-notice` query: Chromium answers that by walking
   // everything under the anchor, the whole list (0.1 ms at 1,000 rows, 1 ms at 10,000, warm).
-  let notice: Element | null = null;
-  for (let c = anchor.firstElementChild; c && !notice; c = c.nextElementSibling) {
-    if (c.localName === 'evw-notice') notice = c;
-  }
+  const notice = Array.from(anchor.children).find((c) => c.localName === NOTICE_HOST);
   if (notice) {
     if (notice.nextElementSibling !== el) notice.after(el);
   } else if (anchor.firstElementChild !== el) anchor.prepend(el);
